@@ -1,0 +1,14 @@
+package nl.borgingsbot.core.chat;
+
+/** The chat platforms a region can live on. DEMO is the console demo of the embedded default. */
+public enum Platform {
+    SLACK, TEAMS, DEMO;
+
+    public String key() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public static Platform fromKey(String key) {
+        return valueOf(key.trim().toUpperCase(java.util.Locale.ROOT));
+    }
+}

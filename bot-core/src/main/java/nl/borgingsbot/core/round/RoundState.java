@@ -1,0 +1,6 @@
+package nl.borgingsbot.core.round;
+
+/** scheduled → open → closed → reported. */
+public enum RoundState {
+    SCHEDULED, OPEN, CLOSED, REPORTED
+}
