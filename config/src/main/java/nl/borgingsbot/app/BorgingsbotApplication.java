@@ -1,12 +1,34 @@
 package nl.borgingsbot.app;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
 
+import nl.borgingsbot.app.demo.DemoRunner;
+import nl.borgingsbot.core.chat.ChatGateway;
+
+/**
+ * Starts the bot. With no chat platform configured it runs the demo round on the embedded
+ * SQLite default, says what to configure, and stops.
+ */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class BorgingsbotApplication {
 
-    public static void main(String[] args) {
-        SpringApplication.run(BorgingsbotApplication.class, args);
+    private static final Logger LOG = LoggerFactory.getLogger(BorgingsbotApplication.class);
+
+    public static void main(String[] args) throws Exception {
+        ConfigurableApplicationContext context = SpringApplication.run(BorgingsbotApplication.class, args);
+        if (context.getBeanProvider(ChatGateway.class).stream().findAny().isEmpty()) {
+            try (context) {
+                Credentials.warnIfSetButUnsupported(LOG);
+                context.getBean(DemoRunner.class).run(System.out);
+                System.out.println();
+                System.out.println(Credentials.howToConnect());
+            }
+        }
     }
 }

@@ -1,0 +1,24 @@
+package nl.borgingsbot.core.chat;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** The connected chat platforms, one gateway each. */
+public final class Gateways {
+
+    private final Map<Platform, ChatGateway> byPlatform = new EnumMap<>(Platform.class);
+
+    public Gateways(List<ChatGateway> gateways) {
+        gateways.forEach(g -> byPlatform.put(g.platform(), g));
+    }
+
+    /** The gateway of a platform; a {@link DeliveryException} when that platform is not connected. */
+    public ChatGateway of(Platform platform) {
+        ChatGateway gateway = byPlatform.get(platform);
+        if (gateway == null) {
+            throw new DeliveryException(DeliveryException.Reason.OTHER, platform.key() + " is not connected");
+        }
+        return gateway;
+    }
+}

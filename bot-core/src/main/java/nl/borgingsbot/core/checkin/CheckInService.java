@@ -1,0 +1,148 @@
+package nl.borgingsbot.core.checkin;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import nl.borgingsbot.core.chat.ChatUser;
+import nl.borgingsbot.core.chat.Message;
+import nl.borgingsbot.core.i18n.Texts;
+import nl.borgingsbot.core.questionnaire.QuestionnaireCatalog;
+import nl.borgingsbot.core.region.Partner;
+import nl.borgingsbot.core.region.Region;
+import nl.borgingsbot.core.region.RegionRepository;
+import nl.borgingsbot.core.round.Round;
+import nl.borgingsbot.core.round.RoundRepository;
+
+/**
+ * Runs check-in conversations: finds the one a person is in, applies the {@link Conversation}'s
+ * transition, stores it at once, and returns what the person sees next.
+ */
+public final class CheckInService {
+
+    private final RegionRepository regions;
+    private final RoundRepository rounds;
+    private final CheckInRepository checkIns;
+    private final QuestionnaireCatalog catalog;
+    private final Clock clock;
+
+    public CheckInService(RegionRepository regions, RoundRepository rounds, CheckInRepository checkIns,
+                          QuestionnaireCatalog catalog, Clock clock) {
+        this.regions = regions;
+        this.rounds = rounds;
+        this.checkIns = checkIns;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    /**
+     * The check-in this person is in now: the first unsubmitted one in an open round, else the
+     * latest submitted one (which can still be changed until the round closes).
+     */
+    public Optional<ActiveCheckIn> active(ChatUser user) {
+        List<ActiveCheckIn> open = new ArrayList<>();
+        for (Partner partner : regions.partnershipsOf(user)) {
+            Optional<Round> round = rounds.openRound(partner.regionId());
+            Optional<Region> region = regions.byId(partner.regionId());
+            if (round.isPresent() && region.isPresent()) {
+                CheckIn checkIn = checkIns.createOrGet(round.get().id(), partner.id());
+                open.add(new ActiveCheckIn(region.get(), round.get(), partner,
+                        catalog.require(round.get().questionnaireId()), checkIn));
+            }
+        }
+        return open.stream()
+                .min(Comparator.comparing((ActiveCheckIn a) -> a.checkIn().submitted())
+                        .thenComparing(a -> a.round().openedAt()));
+    }
+
+    /** The check-in with this id, when it belongs to this person. */
+    public Optional<ActiveCheckIn> byId(ChatUser user, long checkInId) {
+        Optional<CheckIn> checkIn = checkIns.byId(checkInId);
+        if (checkIn.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Partner> partner = regions.partnerById(checkIn.get().partnerId()).filter(p -> p.user().equals(user));
+        Optional<Round> round = rounds.byId(checkIn.get().roundId());
+        if (partner.isEmpty() || round.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Region> region = regions.byId(round.get().regionId());
+        return region.map(r -> new ActiveCheckIn(r, round.get(), partner.get(),
+                catalog.require(round.get().questionnaireId()), checkIn.get()));
+    }
+
+    /** Whether this person is in a region whose latest round is closed (for "this round is closed"). */
+    public Optional<Region> recentlyClosedRegion(ChatUser user) {
+        return regions.partnershipsOf(user).stream()
+                .flatMap(p -> regions.byId(p.regionId()).stream())
+                .filter(r -> !rounds.ofRegion(r.id()).isEmpty())
+                .findFirst();
+    }
+
+    /** Typed text in the DM. */
+    public Message onText(ActiveCheckIn active, String text) {
+        Conversation conversation = new Conversation(active.questionnaire());
+        if (Keywords.isStart(text) || Keywords.isResume(text)) {
+            return apply(active, conversation.start(active.checkIn()));
+        }
+        return apply(active, conversation.onText(active.checkIn(), text));
+    }
+
+    /** A button or choice from one of the check-in messages. */
+    public Message onChoice(ActiveCheckIn active, String actionId, String value, Optional<String> note) {
+        Conversation conversation = new Conversation(active.questionnaire());
+        CheckIn checkIn = active.checkIn();
+        return switch (actionId) {
+            case CheckInMessages.START, CheckInMessages.RESUME -> apply(active, conversation.start(checkIn));
+            case CheckInMessages.SUBMIT -> apply(active, conversation.submit(checkIn));
+            case CheckInMessages.EDIT -> {
+                String target = afterId(value);
+                yield target.isEmpty() ? active.messages().editChoices(checkIn)
+                        : apply(active, conversation.edit(checkIn, target));
+            }
+            case CheckInMessages.SCORE -> {
+                String[] parts = value.split(":");
+                yield apply(active, conversation.onScore(checkIn, parts[1], Integer.parseInt(parts[2]), note));
+            }
+            default -> active.messages().current(checkIn, Optional.of(Notice.of("invalid.unknownAction")));
+        };
+    }
+
+    /** The id of the check-in a button belongs to (its value starts with "id" or "id:"). */
+    public static long checkInIdOf(String value) {
+        int colon = value.indexOf(':');
+        return Long.parseLong(colon < 0 ? value : value.substring(0, colon));
+    }
+
+    private static String afterId(String value) {
+        int colon = value.indexOf(':');
+        return colon < 0 ? "" : value.substring(colon + 1);
+    }
+
+    private Message apply(ActiveCheckIn active, Transition transition) {
+        CheckIn checkIn = active.checkIn();
+        if (!transition.changesAnything(checkIn)) {
+            return active.messages().current(checkIn, transition.notice());
+        }
+        var now = clock.instant();
+        Optional<Transition.Answer> answer = transition.answer();
+        if (answer.isPresent() && answer.get() instanceof Transition.Answer.Reflection r) {
+            checkIns.saveReflection(checkIn.id(), r.promptId(), r.text(), transition.next(), transition.editing(), now);
+        } else if (answer.isPresent() && answer.get() instanceof Transition.Answer.Scored s) {
+            checkIns.saveScore(checkIn.id(), s.elementId(), s.score(), transition.next(), transition.editing(), now);
+        } else if (transition.submit()) {
+            checkIns.submit(checkIn.id(), now);
+        } else {
+            checkIns.moveTo(checkIn.id(), transition.next(), transition.editing());
+        }
+        CheckIn updated = checkIns.byId(checkIn.id()).orElseThrow();
+        return active.with(updated).messages().current(updated, transition.notice());
+    }
+
+    /** "Deze ronde is gesloten" in the region's language. */
+    public static Message roundClosed(Region region) {
+        return Message.text(Texts.of(region.language()).get("checkin.closed", region.name()));
+    }
+}

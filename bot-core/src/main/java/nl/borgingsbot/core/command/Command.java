@@ -1,0 +1,53 @@
+package nl.borgingsbot.core.command;
+
+import java.util.Optional;
+
+/** A command a person typed, parsed. Dutch words with English aliases; see {@link CommandParser}. */
+public sealed interface Command {
+
+    record Help() implements Command {
+    }
+
+    record LinkRegion(String name) implements Command {
+    }
+
+    record ShowRegion() implements Command {
+    }
+
+    record SetLanguage(String language) implements Command {
+    }
+
+    record SetAnonymous(boolean anonymous) implements Command {
+    }
+
+    record SetQuestionnaire(String questionnaireId) implements Command {
+    }
+
+    record AddPartner(UserReference user, String organisation) implements Command {
+    }
+
+    record RemovePartner(UserReference user) implements Command {
+    }
+
+    record ListPartners() implements Command {
+    }
+
+    record StartRound(Optional<String> deadline) implements Command {
+    }
+
+    record RoundStatus() implements Command {
+    }
+
+    record CloseRound() implements Command {
+    }
+
+    record PostReport() implements Command {
+    }
+
+    record Remind() implements Command {
+    }
+
+    /** A known command word used the wrong way: {@code usageKey} names the bundle text that explains it. */
+    record Misused(String usageKey) implements Command {
+    }
+}

@@ -1,0 +1,314 @@
+package nl.borgingsbot.core.command;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import nl.borgingsbot.core.chat.ChatChannel;
+import nl.borgingsbot.core.chat.ChatUser;
+import nl.borgingsbot.core.chat.Message;
+import nl.borgingsbot.core.chat.Part;
+import nl.borgingsbot.core.i18n.Texts;
+import nl.borgingsbot.core.questionnaire.QuestionnaireCatalog;
+import nl.borgingsbot.core.region.Administrators;
+import nl.borgingsbot.core.region.NewRegion;
+import nl.borgingsbot.core.region.Partner;
+import nl.borgingsbot.core.region.Region;
+import nl.borgingsbot.core.region.RegionRepository;
+import nl.borgingsbot.core.round.Round;
+import nl.borgingsbot.core.round.RoundRepository;
+import nl.borgingsbot.core.round.RoundService;
+
+/**
+ * Carries out commands for the person who typed them and says what happened. Region commands
+ * are for that region's programme managers; everyone else gets a polite refusal naming who can.
+ */
+public final class CommandHandler {
+
+    /** The longest a round may stay open. */
+    static final Duration MAX_ROUND = Duration.ofDays(92);
+    static final int DEFAULT_WINDOW_DAYS = 14;
+
+    private final RegionRepository regions;
+    private final RoundRepository rounds;
+    private final RoundService roundService;
+    private final QuestionnaireCatalog catalog;
+    private final Administrators admins;
+    private final Clock clock;
+
+    public CommandHandler(RegionRepository regions, RoundRepository rounds, RoundService roundService,
+                          QuestionnaireCatalog catalog, Administrators admins, Clock clock) {
+        this.regions = regions;
+        this.rounds = rounds;
+        this.roundService = roundService;
+        this.catalog = catalog;
+        this.admins = admins;
+        this.clock = clock;
+    }
+
+    public Message handle(Command command, ChatUser from, Optional<ChatChannel> channel) {
+        if (command instanceof Command.Help) {
+            return help(from, channel);
+        }
+        if (command instanceof Command.Misused misused) {
+            Texts texts = textsFor(from, channel);
+            return Message.text(texts.get(misused.usageKey()));
+        }
+        if (command instanceof Command.LinkRegion link) {
+            return link(link.name(), from, channel);
+        }
+        Optional<Region> region = regionFor(from, channel);
+        if (region.isEmpty()) {
+            return Message.text(Texts.of(Region.DUTCH).get(channel.isPresent() ? "region.notLinked" : "region.whichOne"));
+        }
+        Region r = region.get();
+        Texts texts = Texts.of(r.language());
+        if (command instanceof Command.ListPartners) {
+            return isManager(r, from) || isPartner(r, from) ? partners(r, texts) : refuse(r, texts);
+        }
+        if (!isManager(r, from)) {
+            return refuse(r, texts);
+        }
+        if (command instanceof Command.ShowRegion) {
+            return show(r, texts);
+        }
+        if (command instanceof Command.SetLanguage set) {
+            Region changed = r.withLanguage(Locale.forLanguageTag(set.language()));
+            regions.update(changed);
+            return Message.text(Texts.of(changed.language()).get("region.languageSet"));
+        }
+        if (command instanceof Command.SetAnonymous set) {
+            regions.update(r.withAnonymous(set.anonymous()));
+            return Message.text(texts.get(set.anonymous() ? "region.anonymousOn" : "region.anonymousOff"));
+        }
+        if (command instanceof Command.SetQuestionnaire set) {
+            if (catalog.byId(set.questionnaireId()).isEmpty()) {
+                return Message.text(texts.get("region.unknownQuestionnaire", set.questionnaireId(),
+                        String.join(", ", catalog.ids())));
+            }
+            regions.update(r.withQuestionnaire(set.questionnaireId()));
+            return Message.text(texts.get("region.questionnaireSet", set.questionnaireId()));
+        }
+        if (command instanceof Command.AddPartner add) {
+            return addPartner(r, texts, from, add);
+        }
+        if (command instanceof Command.RemovePartner remove) {
+            ChatUser user = new ChatUser(from.platform(), from.workspace(), remove.user().userId());
+            return Message.text(regions.removePartner(r.id(), user)
+                    ? texts.get("partner.removed", remove.user().display(), r.name())
+                    : texts.get("partner.notFound", remove.user().display(), r.name()));
+        }
+        if (command instanceof Command.StartRound start) {
+            return startRound(r, texts, start.deadline());
+        }
+        Optional<Round> open = rounds.openRound(r.id());
+        if (command instanceof Command.PostReport) {
+            return postReport(r, texts);
+        }
+        if (open.isEmpty()) {
+            return Message.text(texts.get("round.noneOpen", r.name()));
+        }
+        if (command instanceof Command.RoundStatus) {
+            return status(r, texts, open.get());
+        }
+        if (command instanceof Command.CloseRound) {
+            return close(r, texts, open.get());
+        }
+        if (command instanceof Command.Remind) {
+            RoundService.Fanout fanout = roundService.remind(r, open.get());
+            return fanoutReply(texts, "round.reminded", fanout);
+        }
+        throw new IllegalStateException("unhandled command " + command);
+    }
+
+    private Message link(String name, ChatUser from, Optional<ChatChannel> channel) {
+        Texts texts = Texts.of(Region.DUTCH);
+        if (!admins.contains(from)) {
+            return Message.text(texts.get("region.link.onlyAdmins"));
+        }
+        if (channel.isEmpty()) {
+            return Message.text(texts.get("region.link.inChannel"));
+        }
+        Optional<Region> existing = regions.byChannel(channel.get());
+        if (existing.isPresent()) {
+            return Message.text(texts.get("region.link.already", existing.get().name()));
+        }
+        if (regions.byName(name).isPresent()) {
+            return Message.text(texts.get("region.link.nameTaken", name));
+        }
+        Region region = regions.create(NewRegion.withDefaults(name, channel.get()));
+        regions.addManager(region.id(), from);
+        return Message.text(texts.get("region.link.done", region.name()));
+    }
+
+    private Message addPartner(Region region, Texts texts, ChatUser from, Command.AddPartner add) {
+        String organisation = add.organisation().strip();
+        if (organisation.length() > 120) {
+            return Message.text(texts.get("usage.partnerAdd"));
+        }
+        ChatUser user = new ChatUser(from.platform(), from.workspace(), add.user().userId());
+        Partner partner = regions.addPartner(region.id(), user, add.user().displayName().orElse(add.user().userId()),
+                organisation);
+        Optional<Round> open = rounds.openRound(region.id());
+        if (open.isPresent() && !roundService.invite(region, open.get(), partner)) {
+            return Message.text(texts.get("partner.addedUnreachable", add.user().display(), organisation));
+        }
+        return Message.text(texts.get(open.isPresent() ? "partner.addedInvited" : "partner.added",
+                add.user().display(), organisation, region.name()));
+    }
+
+    private Message partners(Region region, Texts texts) {
+        List<Partner> partners = regions.partners(region.id());
+        if (partners.isEmpty()) {
+            return Message.text(texts.get("partner.none", region.name()));
+        }
+        return Message.builder()
+                .heading(texts.get("partner.list", region.name(), partners.size()))
+                .add(new Part.Bullets(partners.stream().map(p -> p.organisation() + " (" + p.name() + ")").toList()))
+                .build();
+    }
+
+    private Message startRound(Region region, Texts texts, Optional<String> deadlineText) {
+        if (rounds.openRound(region.id()).isPresent()) {
+            return Message.text(texts.get("round.alreadyOpen", region.name()));
+        }
+        if (regions.partners(region.id()).isEmpty()) {
+            return Message.text(texts.get("round.noPartners"));
+        }
+        ZonedDateTime now = clock.instant().atZone(region.timeZone());
+        Optional<ZonedDateTime> deadline = deadlineText.isEmpty()
+                ? Optional.of(DeadlineParser.daysFrom(now, DEFAULT_WINDOW_DAYS))
+                : DeadlineParser.parse(deadlineText.get(), region.timeZone());
+        if (deadline.isEmpty()) {
+            return Message.text(texts.get("round.badDeadline", deadlineText.orElse("")));
+        }
+        Instant until = deadline.get().toInstant();
+        if (!until.isAfter(clock.instant())) {
+            return Message.text(texts.get("round.deadlinePast"));
+        }
+        if (Duration.between(clock.instant(), until).compareTo(MAX_ROUND) > 0) {
+            return Message.text(texts.get("round.deadlineTooFar", MAX_ROUND.toDays()));
+        }
+        RoundService.Fanout fanout;
+        try {
+            fanout = roundService.open(region, until);
+        } catch (IllegalStateException alreadyOpen) {
+            return Message.text(texts.get("round.alreadyOpen", region.name()));
+        }
+        Message.Builder reply = Message.builder().paragraph(texts.get("round.opened", fanout.round().number(),
+                region.name(), fanout.sent(), texts.dateTime(until, region.timeZone())));
+        return withUnreachable(reply, texts, fanout);
+    }
+
+    private Message status(Region region, Texts texts, Round round) {
+        List<RoundService.Progress> progress = roundService.progress(region, round);
+        long submitted = progress.stream().filter(RoundService.Progress::submitted).count();
+        return Message.builder()
+                .heading(texts.get("round.status.title", round.number(), region.name()))
+                .paragraph(texts.get("round.status.summary", submitted, progress.size(),
+                        texts.dateTime(round.deadline(), region.timeZone())))
+                .add(new Part.Bullets(progress.stream().map(p -> texts.get(
+                        p.submitted() ? "round.status.submitted" : p.answered() == 0 ? "round.status.notStarted"
+                                : "round.status.busy", p.partner().organisation(), p.partner().name(),
+                        p.answered(), p.total())).toList()))
+                .build();
+    }
+
+    private Message close(Region region, Texts texts, Round round) {
+        Optional<RoundService.Publication> publication = roundService.close(region, round);
+        if (publication.isEmpty()) {
+            return Message.text(texts.get("round.noneOpen", region.name()));
+        }
+        return Message.text(texts.get(publication.get().posted().isPresent() ? "round.closed" : "round.closedNotPosted",
+                round.number(), region.name()));
+    }
+
+    private Message postReport(Region region, Texts texts) {
+        Optional<Round> last = rounds.ofRegion(region.id()).stream()
+                .filter(r -> !r.isOpen()).reduce((first, second) -> second);
+        if (last.isEmpty()) {
+            return Message.text(texts.get("round.noReport", region.name()));
+        }
+        RoundService.Publication publication = roundService.publish(region, last.get());
+        return Message.text(texts.get(publication.posted().isPresent() ? "round.reportPosted" : "round.closedNotPosted",
+                last.get().number(), region.name()));
+    }
+
+    private Message show(Region region, Texts texts) {
+        return Message.builder()
+                .heading(texts.get("region.show.title", region.name()))
+                .add(new Part.Facts(List.of(
+                        new Part.Fact(texts.get("region.show.language"), region.language().getLanguage()),
+                        new Part.Fact(texts.get("region.show.zone"), region.timeZone().getId()),
+                        new Part.Fact(texts.get("region.show.anonymous"),
+                                texts.get(region.anonymous() ? "word.yes" : "word.no")),
+                        new Part.Fact(texts.get("region.show.questionnaire"), region.questionnaireId()),
+                        new Part.Fact(texts.get("region.show.managers"), managerNames(region)))))
+                .build();
+    }
+
+    private Message help(ChatUser from, Optional<ChatChannel> channel) {
+        Texts texts = textsFor(from, channel);
+        Message.Builder message = Message.builder().heading(texts.get("help.title"))
+                .paragraph(texts.get("help.partner"));
+        Optional<Region> region = regionFor(from, channel);
+        if (region.isPresent() && isManager(region.get(), from)) {
+            message.paragraph(texts.get("help.manager"));
+        }
+        if (admins.contains(from)) {
+            message.paragraph(texts.get("help.admin"));
+        }
+        return message.build();
+    }
+
+    private Message refuse(Region region, Texts texts) {
+        return Message.text(texts.get("refused.notManager", region.name(), managerNames(region)));
+    }
+
+    private static Message fanoutReply(Texts texts, String key, RoundService.Fanout fanout) {
+        return withUnreachable(Message.builder().paragraph(texts.get(key, fanout.sent())), texts, fanout);
+    }
+
+    /** Adds who could not be reached, and what to do about it, when anyone could not. */
+    private static Message withUnreachable(Message.Builder reply, Texts texts, RoundService.Fanout fanout) {
+        if (!fanout.unreachable().isEmpty()) {
+            reply.paragraph(texts.get("round.unreachable", fanout.unreachable().stream()
+                    .map(p -> p.organisation() + " (" + p.name() + ")").collect(Collectors.joining(", "))));
+        }
+        return reply.build();
+    }
+
+    private String managerNames(Region region) {
+        return regions.managers(region.id()).stream().map(m -> "@" + m.userId()).collect(Collectors.joining(", "));
+    }
+
+    /** The region a command is about: the channel's, or in a DM the one region this person manages. */
+    private Optional<Region> regionFor(ChatUser from, Optional<ChatChannel> channel) {
+        if (channel.isPresent()) {
+            return regions.byChannel(channel.get());
+        }
+        List<Region> managed = regions.managedBy(from);
+        if (managed.size() == 1) {
+            return Optional.of(managed.get(0));
+        }
+        List<Partner> partnerships = regions.partnershipsOf(from);
+        return managed.isEmpty() && partnerships.size() == 1 ? regions.byId(partnerships.get(0).regionId()) : Optional.empty();
+    }
+
+    private Texts textsFor(ChatUser from, Optional<ChatChannel> channel) {
+        return Texts.of(regionFor(from, channel).map(Region::language).orElse(Region.DUTCH));
+    }
+
+    private boolean isManager(Region region, ChatUser user) {
+        return regions.managers(region.id()).contains(user);
+    }
+
+    private boolean isPartner(Region region, ChatUser user) {
+        return regions.partners(region.id()).stream().anyMatch(p -> p.user().equals(user));
+    }
+}

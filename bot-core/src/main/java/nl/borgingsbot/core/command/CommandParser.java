@@ -1,0 +1,100 @@
+package nl.borgingsbot.core.command;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Parses command lines. Returns empty when the first word is no command at all (so a DM answer
+ * like "Bij ons ..." is never taken for one); a known word used wrongly gives {@link Command.Misused}.
+ *
+ * <pre>
+ * help | hulp                          regio | region
+ * regio koppel &lt;naam&gt;               regio taal nl|en
+ * regio anoniem aan|uit                regio vragenlijst &lt;id&gt;
+ * partner toevoegen &lt;user&gt; &lt;organisatie&gt;   partner verwijderen &lt;user&gt;
+ * partners
+ * ronde start [deadline] | ronde status | ronde sluit | ronde rapport
+ * herinner | remind
+ * </pre>
+ */
+public final class CommandParser {
+
+    private static final Set<String> ON = Set.of("aan", "ja", "on", "yes", "true");
+    private static final Set<String> OFF = Set.of("uit", "nee", "off", "no", "false");
+
+    private CommandParser() {
+    }
+
+    public static Optional<Command> parse(String line) {
+        String[] words = line.strip().split("\\s+");
+        if (words.length == 0 || words[0].isEmpty()) {
+            return Optional.empty();
+        }
+        String first = lower(words[0]).replaceFirst("^/", "").replaceFirst("^borging$", "");
+        if (first.isEmpty()) {
+            return words.length > 1 ? parse(line.strip().substring(words[0].length())) : Optional.of(new Command.Help());
+        }
+        String[] rest = Arrays.copyOfRange(words, 1, words.length);
+        String second = rest.length > 0 ? lower(rest[0]) : "";
+        return Optional.ofNullable(switch (first) {
+            case "help", "hulp", "?" -> new Command.Help();
+            case "regio", "region" -> region(second, rest);
+            case "partner" -> partner(second, rest);
+            case "partners" -> new Command.ListPartners();
+            case "ronde", "round" -> round(second, rest);
+            case "herinner", "herinnering", "remind" -> new Command.Remind();
+            default -> null;
+        });
+    }
+
+    private static Command region(String second, String[] rest) {
+        return switch (second) {
+            case "" -> new Command.ShowRegion();
+            case "koppel", "link" -> rest.length > 1 ? new Command.LinkRegion(join(rest, 1))
+                    : new Command.Misused("usage.regionLink");
+            case "taal", "language" -> rest.length == 2 && Set.of("nl", "en").contains(lower(rest[1]))
+                    ? new Command.SetLanguage(lower(rest[1])) : new Command.Misused("usage.regionLanguage");
+            case "anoniem", "anonymous" -> rest.length == 2 && ON.contains(lower(rest[1])) ? new Command.SetAnonymous(true)
+                    : rest.length == 2 && OFF.contains(lower(rest[1])) ? new Command.SetAnonymous(false)
+                    : new Command.Misused("usage.regionAnonymous");
+            case "vragenlijst", "questionnaire" -> rest.length == 2 ? new Command.SetQuestionnaire(rest[1])
+                    : new Command.Misused("usage.regionQuestionnaire");
+            default -> new Command.Misused("usage.region");
+        };
+    }
+
+    private static Command partner(String second, String[] rest) {
+        return switch (second) {
+            case "toevoegen", "add" -> {
+                Optional<UserReference> user = rest.length > 2 ? UserReference.parse(rest[1]) : Optional.empty();
+                yield user.<Command>map(u -> new Command.AddPartner(u, join(rest, 2)))
+                        .orElse(new Command.Misused("usage.partnerAdd"));
+            }
+            case "verwijderen", "remove" -> {
+                Optional<UserReference> user = rest.length == 2 ? UserReference.parse(rest[1]) : Optional.empty();
+                yield user.<Command>map(Command.RemovePartner::new).orElse(new Command.Misused("usage.partnerRemove"));
+            }
+            default -> new Command.Misused("usage.partner");
+        };
+    }
+
+    private static Command round(String second, String[] rest) {
+        return switch (second) {
+            case "start", "open" -> new Command.StartRound(rest.length > 1 ? Optional.of(join(rest, 1)) : Optional.empty());
+            case "status" -> new Command.RoundStatus();
+            case "sluit", "sluiten", "close" -> new Command.CloseRound();
+            case "rapport", "report" -> new Command.PostReport();
+            default -> new Command.Misused("usage.round");
+        };
+    }
+
+    private static String join(String[] words, int from) {
+        return String.join(" ", Arrays.copyOfRange(words, from, words.length)).strip();
+    }
+
+    private static String lower(String word) {
+        return word.toLowerCase(Locale.ROOT);
+    }
+}

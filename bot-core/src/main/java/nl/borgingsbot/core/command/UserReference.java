@@ -1,0 +1,31 @@
+package nl.borgingsbot.core.command;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A person named in a command: a platform mention ({@code <@U0123>}, {@code <@U0123|jan>}),
+ * {@code @U0123}, or a bare id. Adapters turn their own mentions into the first form.
+ */
+public record UserReference(String userId, Optional<String> displayName) {
+
+    private static final Pattern MENTION = Pattern.compile("<@([^|>\\s]+)(?:\\|([^>]*))?>");
+    private static final Pattern PLAIN = Pattern.compile("@?([A-Za-z0-9][A-Za-z0-9._:\\-]*)");
+
+    public static Optional<UserReference> parse(String token) {
+        Matcher mention = MENTION.matcher(token);
+        if (mention.matches()) {
+            String name = mention.group(2);
+            return Optional.of(new UserReference(mention.group(1),
+                    name == null || name.isBlank() ? Optional.empty() : Optional.of(name.strip())));
+        }
+        Matcher plain = PLAIN.matcher(token);
+        return plain.matches() ? Optional.of(new UserReference(plain.group(1), Optional.empty())) : Optional.empty();
+    }
+
+    /** How to write this person in a message. */
+    public String display() {
+        return displayName.orElse("@" + userId);
+    }
+}

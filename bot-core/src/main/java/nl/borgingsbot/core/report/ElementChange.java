@@ -1,0 +1,11 @@
+package nl.borgingsbot.core.report;
+
+import nl.borgingsbot.core.questionnaire.Element;
+
+/** An element's mean in the previous round and now. */
+public record ElementChange(Element element, double previousMean, double currentMean) {
+
+    public double delta() {
+        return currentMean - previousMean;
+    }
+}

@@ -1,0 +1,124 @@
+package nl.borgingsbot.core.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+import com.pngencoder.PngEncoder;
+
+/**
+ * Draws the radar chart of a round like the programme's Excel chart: a fixed 1–5 scale with
+ * labelled rings, one thin line per partner, the region mean thick and dashed, the element labels
+ * around the web, a legend and a title. PNG, at most {@value #MAX_SIZE} px square (Teams' inline
+ * limit), encoded with pngencoder (faster than ImageIO; see docs/benchmarks.md).
+ */
+public final class RadarChart {
+
+    public static final int MAX_SIZE = 1024;
+    static final Color BACKGROUND = Color.WHITE;
+    static final Color RING = new Color(0xB0, 0xB0, 0xB0);
+    static final Color MEAN = new Color(0x11, 0x11, 0x11);
+    /** Distinct colours for up to 16 partners (then they repeat). */
+    static final List<Color> PALETTE = List.of(
+            new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728),
+            new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf),
+            new Color(0xbcbd22), new Color(0x7f7f7f), new Color(0x393b79), new Color(0xad494a),
+            new Color(0x637939), new Color(0x843c39), new Color(0x3182bd), new Color(0xe6550d));
+    private static final String FONT = Font.SANS_SERIF;
+
+    /** The radar data of a round report: partner lines and the element means. */
+    public static RadarData dataFor(RoundReport report, String title, String meanLabel) {
+        List<String> labels = report.stats().stream()
+                .map(s -> s.element().label().in(report.region().language())).toList();
+        List<RadarData.Series> partners = new ArrayList<>();
+        for (PartnerLine line : report.partnerLines()) {
+            double[] values = report.stats().stream()
+                    .mapToDouble(s -> {
+                        Integer score = line.scoresByElementId().get(s.element().id());
+                        return score == null ? Double.NaN : score;
+                    }).toArray();
+            partners.add(new RadarData.Series(line.label(), values));
+        }
+        double[] means = report.stats().stream().mapToDouble(ElementStats::mean).toArray();
+        return new RadarData(title, labels, partners, new RadarData.Series(meanLabel, means));
+    }
+
+    /** The chart as PNG bytes, {@code sizePx} square (clamped to 200..{@value #MAX_SIZE}). */
+    public byte[] renderPng(RadarData data, int sizePx) {
+        return new PngEncoder().withBufferedImage(render(data, sizePx)).withCompressionLevel(1).toBytes();
+    }
+
+    /** The chart drawn into an RGB image. */
+    public BufferedImage render(RadarData data, int sizePx) {
+        int size = Math.max(200, Math.min(MAX_SIZE, sizePx));
+        BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g2 = image.createGraphics();
+        try {
+            g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g2.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            chart(data, size / (double) MAX_SIZE).draw(g2, new Rectangle2D.Double(0, 0, size, size));
+        } finally {
+            g2.dispose();
+        }
+        return image;
+    }
+
+    private static JFreeChart chart(RadarData data, double scale) {
+        DefaultCategoryDataset dataset = new DefaultCategoryDataset();
+        List<RadarData.Series> all = new ArrayList<>(data.partners());
+        all.add(data.mean()); // drawn last, on top
+        for (RadarData.Series series : all) {
+            for (int axis = 0; axis < data.axisLabels().size(); axis++) {
+                double value = axis < series.values().length ? series.values()[axis] : Double.NaN;
+                dataset.addValue(Double.isNaN(value) ? null : value, series.name(), data.axisLabels().get(axis));
+            }
+        }
+        RingedSpiderWebPlot plot = new RingedSpiderWebPlot(dataset, scale);
+        plot.setBackgroundPaint(BACKGROUND);
+        plot.setOutlineVisible(false);
+        plot.setWebFilled(false);
+        plot.setAxisLinePaint(RING);
+        plot.setInteriorGap(0.30);
+        plot.setInsets(new RectangleInsets(4, 4, 4, 4));
+        for (int i = 0; i < data.partners().size(); i++) {
+            Color colour = PALETTE.get(i % PALETTE.size());
+            plot.setSeriesPaint(i, colour);
+            plot.setSeriesOutlinePaint(i, colour);
+            plot.setSeriesOutlineStroke(i, new BasicStroke((float) (2.5 * scale)));
+        }
+        int mean = data.partners().size();
+        BasicStroke dashed = new BasicStroke((float) (6 * scale), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f,
+                new float[] {(float) (14 * scale), (float) (8 * scale)}, 0f);
+        plot.setSeriesPaint(mean, MEAN);
+        plot.setSeriesOutlinePaint(mean, MEAN);
+        plot.setSeriesOutlineStroke(mean, dashed);
+
+        JFreeChart chart = new JFreeChart(plot);
+        chart.setBackgroundPaint(BACKGROUND);
+        chart.setAntiAlias(true);
+        chart.setTextAntiAlias(true);
+        chart.setPadding(new RectangleInsets(12 * scale, 12 * scale, 12 * scale, 12 * scale));
+        TextTitle title = new TextTitle(data.title(), new Font(FONT, Font.BOLD, (int) Math.round(32 * scale)));
+        title.setPaint(MEAN);
+        chart.setTitle(title);
+        LegendTitle legend = chart.getLegend();
+        legend.setItemFont(new Font(FONT, Font.PLAIN, (int) Math.round(20 * scale)));
+        legend.setPosition(RectangleEdge.BOTTOM);
+        legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
+        legend.setBackgroundPaint(BACKGROUND);
+        return chart;
+    }
+}

@@ -1,0 +1,18 @@
+package nl.borgingsbot.core.report;
+
+import java.util.List;
+
+/**
+ * What the radar chart shows: a title, one axis label per element, one series per partner and
+ * the region mean. A value of {@code NaN} means "not answered" and is left out of the line.
+ */
+public record RadarData(String title, List<String> axisLabels, List<Series> partners, Series mean) {
+
+    public RadarData {
+        axisLabels = List.copyOf(axisLabels);
+        partners = List.copyOf(partners);
+    }
+
+    public record Series(String name, double[] values) {
+    }
+}

@@ -1,0 +1,203 @@
+package nl.borgingsbot.core.round;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import nl.borgingsbot.core.chat.ChatGateway;
+import nl.borgingsbot.core.chat.ChatUser;
+import nl.borgingsbot.core.chat.DeliveryException;
+import nl.borgingsbot.core.chat.Gateways;
+import nl.borgingsbot.core.chat.Message;
+import nl.borgingsbot.core.chat.PostedMessage;
+import nl.borgingsbot.core.checkin.CheckIn;
+import nl.borgingsbot.core.checkin.CheckInMessages;
+import nl.borgingsbot.core.checkin.CheckInRepository;
+import nl.borgingsbot.core.i18n.Texts;
+import nl.borgingsbot.core.questionnaire.Questionnaire;
+import nl.borgingsbot.core.questionnaire.QuestionnaireCatalog;
+import nl.borgingsbot.core.region.Partner;
+import nl.borgingsbot.core.region.Region;
+import nl.borgingsbot.core.region.RegionRepository;
+import nl.borgingsbot.core.report.RadarChart;
+import nl.borgingsbot.core.report.ReportCalculator;
+import nl.borgingsbot.core.report.ReportMessages;
+import nl.borgingsbot.core.report.Response;
+import nl.borgingsbot.core.report.RoundReport;
+
+/**
+ * Opens, reminds, closes and reports rounds: the round's side effects on the chat platform
+ * (DMs to partners, the report in the region channel) go through the {@link Gateways}.
+ */
+public final class RoundService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RoundService.class);
+    private static final int CHART_SIZE = 1024;
+
+    private final RegionRepository regions;
+    private final RoundRepository rounds;
+    private final CheckInRepository checkIns;
+    private final QuestionnaireCatalog catalog;
+    private final Gateways gateways;
+    private final Clock clock;
+    private final RadarChart radar = new RadarChart();
+
+    public RoundService(RegionRepository regions, RoundRepository rounds, CheckInRepository checkIns,
+                        QuestionnaireCatalog catalog, Gateways gateways, Clock clock) {
+        this.regions = regions;
+        this.rounds = rounds;
+        this.checkIns = checkIns;
+        this.catalog = catalog;
+        this.gateways = gateways;
+        this.clock = clock;
+    }
+
+    /** What happened when a round was opened or reminders went out: who could not be reached. */
+    public record Fanout(Round round, int sent, List<Partner> unreachable) {
+    }
+
+    /** Opens the region's next round and sends every partner the intro in a DM. */
+    public Fanout open(Region region, Instant deadline) {
+        Round round = rounds.open(region.id(), region.questionnaireId(), clock.instant(), deadline);
+        List<Partner> unreachable = new ArrayList<>();
+        int sent = 0;
+        for (Partner partner : regions.partners(region.id())) {
+            if (invite(region, round, partner)) {
+                sent++;
+            } else {
+                unreachable.add(partner);
+            }
+        }
+        return new Fanout(round, sent, unreachable);
+    }
+
+    /** Creates the partner's check-in in the round and sends the intro; false when the DM failed. */
+    public boolean invite(Region region, Round round, Partner partner) {
+        CheckIn checkIn = checkIns.createOrGet(round.id(), partner.id());
+        Message intro = messages(region, round).intro(checkIn);
+        return deliver(partner.user(), intro);
+    }
+
+    /** Reminds every partner of the open round who has not submitted. */
+    public Fanout remind(Region region, Round round) {
+        List<Partner> unreachable = new ArrayList<>();
+        int sent = 0;
+        CheckInMessages messages = messages(region, round);
+        for (CheckIn checkIn : checkIns.ofRound(round.id())) {
+            if (checkIn.submitted()) {
+                continue;
+            }
+            Optional<Partner> partner = regions.partnerById(checkIn.partnerId());
+            if (partner.isEmpty() || !isActive(region, partner.get())) {
+                continue;
+            }
+            if (deliver(partner.get().user(), messages.reminder(checkIn))) {
+                sent++;
+            } else {
+                unreachable.add(partner.get());
+            }
+        }
+        return new Fanout(round, sent, unreachable);
+    }
+
+    /** One partner's progress in a round, never their answers. */
+    public record Progress(Partner partner, boolean submitted, int answered, int total) {
+    }
+
+    public List<Progress> progress(Region region, Round round) {
+        Questionnaire questionnaire = catalog.require(round.questionnaireId());
+        int total = questionnaire.prompts().size() + questionnaire.statements().size();
+        List<Progress> lines = new ArrayList<>();
+        for (Partner partner : regions.partners(region.id())) {
+            Optional<CheckIn> checkIn = checkIns.find(round.id(), partner.id());
+            int answered = checkIn.map(c -> c.answers().reflections().size() + c.answers().scores().size()).orElse(0);
+            lines.add(new Progress(partner, checkIn.map(CheckIn::submitted).orElse(false), answered, total));
+        }
+        return lines;
+    }
+
+    /** What happened when the report was posted. */
+    public record Publication(Optional<PostedMessage> posted, Optional<DeliveryException> failure) {
+    }
+
+    /**
+     * Closes the round (once: a second closer gets false from the store and does nothing) and
+     * posts the report. Empty when the round was already closed by someone else.
+     */
+    public Optional<Publication> close(Region region, Round round) {
+        if (!rounds.close(round.id(), clock.instant())) {
+            return Optional.empty();
+        }
+        return Optional.of(publish(region, rounds.byId(round.id()).orElseThrow()));
+    }
+
+    /**
+     * Posts the report of a closed round to the region channel, the reflections in its thread.
+     * When the channel cannot be reached the programme managers are told in a DM what to do;
+     * the round stays closed-but-unreported so the report can be posted again.
+     */
+    public Publication publish(Region region, Round round) {
+        RoundReport report = report(region, round);
+        ReportMessages reportMessages = new ReportMessages(Texts.of(region.language()));
+        byte[] png = radar.renderPng(RadarChart.dataFor(report, reportMessages.chartTitle(report),
+                reportMessages.meanLabel()), CHART_SIZE);
+        ChatGateway gateway;
+        try {
+            gateway = gateways.of(region.channel().platform());
+            PostedMessage posted = gateway.postToChannel(region.channel(), reportMessages.channelReport(report, png));
+            rounds.markReported(round.id());
+            try {
+                gateway.replyInThread(posted, reportMessages.reflections(report));
+            } catch (DeliveryException e) {
+                LOG.warn("reflections of round {} not posted in its thread: {}", round.id(), e.getMessage());
+            }
+            return new Publication(Optional.of(posted), Optional.empty());
+        } catch (DeliveryException e) {
+            LOG.warn("report of round {} not posted: {} {}", round.id(), e.reason(), e.getMessage());
+            Message help = reportMessages.notPosted(region, round, e.reason());
+            regions.managers(region.id()).forEach(manager -> deliver(manager, help));
+            return new Publication(Optional.empty(), Optional.of(e));
+        }
+    }
+
+    /** The statistics of a round, with the change since the region's previous closed round. */
+    public RoundReport report(Region region, Round round) {
+        Questionnaire questionnaire = catalog.require(round.questionnaireId());
+        List<Response> previous = rounds.previousClosed(region.id(), round.number())
+                .map(this::responses).orElse(List.of());
+        int invited = checkIns.ofRound(round.id()).size();
+        return ReportCalculator.compute(region, round, questionnaire, invited, responses(round), previous);
+    }
+
+    /** The submitted answers of a round, in the order partners were added. */
+    private List<Response> responses(Round round) {
+        return checkIns.ofRound(round.id()).stream()
+                .filter(CheckIn::submitted)
+                .flatMap(c -> regions.partnerById(c.partnerId()).map(p -> new Response(p, c.answers())).stream())
+                .sorted(java.util.Comparator.comparingLong(r -> r.partner().id()))
+                .toList();
+    }
+
+    private CheckInMessages messages(Region region, Round round) {
+        return new CheckInMessages(region, round, catalog.require(round.questionnaireId()));
+    }
+
+    private boolean isActive(Region region, Partner partner) {
+        return regions.partners(region.id()).stream().anyMatch(p -> p.id() == partner.id());
+    }
+
+    private boolean deliver(ChatUser user, Message message) {
+        try {
+            gateways.of(user.platform()).sendDirect(user, message);
+            return true;
+        } catch (DeliveryException e) {
+            LOG.warn("DM to {}:{} failed: {}", user.platform().key(), user.userId(), e.reason());
+            return false;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package nl.borgingsbot.app;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** The {@code borging.*} settings of application.yml, overridable from the environment. */
+@ConfigurationProperties(prefix = "borging")
+public record BorgingProperties(Db db, String admins, String regionsFile, String questionnairesDir, Demo demo) {
+
+    public record Db(String url, String user, String password) {
+        @Override
+        public String toString() {
+            return "Db[url=" + url + ", user=" + user + "]"; // never the password
+        }
+    }
+
+    public record Demo(String script, String output) {
+    }
+}

@@ -1,0 +1,121 @@
+package nl.borgingsbot.app;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+import nl.borgingsbot.core.Borgingsbot;
+import nl.borgingsbot.core.chat.ChatGateway;
+import nl.borgingsbot.core.chat.Gateways;
+import nl.borgingsbot.core.checkin.CheckInRepository;
+import nl.borgingsbot.core.questionnaire.Questionnaire;
+import nl.borgingsbot.core.questionnaire.QuestionnaireCatalog;
+import nl.borgingsbot.core.questionnaire.QuestionnaireLoader;
+import nl.borgingsbot.core.region.Administrators;
+import nl.borgingsbot.core.region.RegionFile;
+import nl.borgingsbot.core.region.RegionRepository;
+import nl.borgingsbot.core.round.RoundRepository;
+import nl.borgingsbot.core.store.Database;
+import nl.borgingsbot.core.store.JdbcCheckInRepository;
+import nl.borgingsbot.core.store.JdbcRegionRepository;
+import nl.borgingsbot.core.store.JdbcRoundRepository;
+
+/** The composition root of the core: database, repositories, questionnaires, the bot. */
+@Configuration(proxyBeanMethods = false)
+public class CoreConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CoreConfiguration.class);
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean(destroyMethod = "close")
+    Database database(BorgingProperties properties) {
+        BorgingProperties.Db db = properties.db();
+        Database database = Database.open(db.url(), db.user(), db.password());
+        LOG.info("Database: {}", db.url());
+        return database;
+    }
+
+    @Bean
+    RegionRepository regionRepository(Database database) {
+        return new JdbcRegionRepository(database.dataSource());
+    }
+
+    @Bean
+    RoundRepository roundRepository(Database database) {
+        return new JdbcRoundRepository(database.dataSource());
+    }
+
+    @Bean
+    CheckInRepository checkInRepository(Database database) {
+        return new JdbcCheckInRepository(database.dataSource());
+    }
+
+    /** The built-in questionnaires plus any in {@code borging.questionnaires-dir}; a bad file stops start-up. */
+    @Bean
+    QuestionnaireCatalog questionnaireCatalog(BorgingProperties properties) throws IOException {
+        List<Questionnaire> questionnaires = new ArrayList<>();
+        Resource[] builtIn = new PathMatchingResourcePatternResolver().getResources("classpath*:questionnaires/*.yml");
+        for (Resource resource : builtIn) {
+            try (Reader reader = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8)) {
+                questionnaires.add(QuestionnaireLoader.parse(resource.getFilename(), reader));
+            }
+        }
+        if (!properties.questionnairesDir().isBlank()) {
+            try (Stream<Path> files = Files.list(Path.of(properties.questionnairesDir()))) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".yml")).sorted().toList()) {
+                    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                        questionnaires.add(QuestionnaireLoader.parse(file.toString(), reader));
+                    }
+                }
+            }
+        }
+        QuestionnaireCatalog catalog = QuestionnaireCatalog.of(questionnaires);
+        LOG.info("Questionnaires: {}", catalog.ids());
+        return catalog;
+    }
+
+    @Bean
+    Administrators administrators(BorgingProperties properties) {
+        return Administrators.parse(properties.admins());
+    }
+
+    @Bean
+    Gateways gateways(ObjectProvider<ChatGateway> gateways) {
+        return new Gateways(gateways.orderedStream().toList());
+    }
+
+    @Bean
+    Borgingsbot borgingsbot(BorgingProperties properties, RegionRepository regions, RoundRepository rounds,
+                            CheckInRepository checkIns, QuestionnaireCatalog catalog, Gateways gateways,
+                            Administrators admins, Clock clock) throws IOException {
+        if (!properties.regionsFile().isBlank()) {
+            Path file = Path.of(properties.regionsFile());
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                List<RegionFile.Declared> declared = RegionFile.parse(file.toString(), reader);
+                declared.forEach(d -> catalog.require(d.region().questionnaireId()));
+                RegionFile.apply(declared, regions);
+                LOG.info("Regions from {}: {}", file, declared.size());
+            }
+        }
+        return new Borgingsbot(regions, rounds, checkIns, catalog, gateways, admins, clock);
+    }
+}

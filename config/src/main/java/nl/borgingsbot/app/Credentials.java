@@ -1,0 +1,33 @@
+package nl.borgingsbot.app;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+
+/** Which chat platform credentials are present in the environment (names only; values are never logged). */
+final class Credentials {
+
+    static final List<String> SLACK = List.of("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET");
+    static final List<String> TEAMS = List.of("MICROSOFT_APP_ID", "MICROSOFT_APP_PASSWORD", "MICROSOFT_APP_TENANT_ID");
+
+    private Credentials() {
+    }
+
+    static void warnIfSetButUnsupported(Logger log) {
+        List<String> set = java.util.stream.Stream.concat(SLACK.stream(), TEAMS.stream())
+                .filter(name -> System.getenv(name) != null && !System.getenv(name).isBlank())
+                .toList();
+        if (!set.isEmpty()) {
+            log.warn("{} is set, but this build has no Slack or Teams adapter yet; running the demo instead.", set);
+        }
+    }
+
+    static String howToConnect() {
+        return """
+                Zo koppel je de bot aan jullie chat (zie README.md):
+                  Slack: SLACK_BOT_TOKEN en SLACK_APP_TOKEN (Socket Mode), of SLACK_BOT_TOKEN en SLACK_SIGNING_SECRET (HTTP).
+                  Teams: MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD en MICROSOFT_APP_TENANT_ID.
+                  Beheerders die regio's mogen koppelen: BORGING_ADMINS=slack:U0123ABC,teams:<aadObjectId>.
+                  Database: standaard ./data/borgingsbot.db (SQLite); PostgreSQL via BORGING_DB_URL.""";
+    }
+}

@@ -1,0 +1,148 @@
+package nl.borgingsbot.app.demo;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.stereotype.Component;
+
+import nl.borgingsbot.app.BorgingProperties;
+import nl.borgingsbot.core.Borgingsbot;
+import nl.borgingsbot.core.chat.ChatChannel;
+import nl.borgingsbot.core.chat.ChatUser;
+import nl.borgingsbot.core.chat.Gateways;
+import nl.borgingsbot.core.chat.InboundEvent;
+import nl.borgingsbot.core.chat.Message;
+import nl.borgingsbot.core.chat.Part;
+import nl.borgingsbot.core.chat.Platform;
+import nl.borgingsbot.core.chat.TextRenderer;
+import nl.borgingsbot.core.questionnaire.QuestionnaireCatalog;
+import nl.borgingsbot.core.region.Administrators;
+import nl.borgingsbot.core.store.Database;
+import nl.borgingsbot.core.store.JdbcCheckInRepository;
+import nl.borgingsbot.core.store.JdbcRegionRepository;
+import nl.borgingsbot.core.store.JdbcRoundRepository;
+
+/**
+ * The embedded default: with no chat platform configured, runs a scripted round through the real
+ * engine and a real SQLite file, shows every exchange on the console, and writes the radar
+ * chart and the report to {@code data/demo/}.
+ */
+@Component
+public class DemoRunner {
+
+    /** Where the demo left its files. */
+    public record Result(Path radar, Path report, Path database) {
+    }
+
+    private final BorgingProperties properties;
+    private final QuestionnaireCatalog catalog;
+    private final ResourceLoader resources;
+    private final Clock clock;
+
+    public DemoRunner(BorgingProperties properties, QuestionnaireCatalog catalog, ResourceLoader resources, Clock clock) {
+        this.properties = properties;
+        this.catalog = catalog;
+        this.resources = resources;
+        this.clock = clock;
+    }
+
+    public Result run(PrintStream out) throws IOException {
+        DemoScript script;
+        try (Reader reader = new InputStreamReader(resources.getResource(properties.demo().script()).getInputStream(),
+                StandardCharsets.UTF_8)) {
+            script = DemoScript.parse(reader);
+        }
+        Path dir = Path.of(properties.demo().output());
+        Files.createDirectories(dir);
+        Path dbFile = dir.resolve("demo.db");
+        for (String suffix : List.of("", "-wal", "-shm")) {
+            Files.deleteIfExists(Path.of(dbFile + suffix));
+        }
+        out.println("Borgingsbot demo: geen Slack- of Teams-gegevens ingesteld, dus ik speel een voorbeeldronde");
+        out.println("met vijf partners na, via de echte check-in en een echte SQLite-database (" + dbFile + ").");
+
+        Map<String, String> names = new LinkedHashMap<>();
+        script.people().forEach((id, person) -> names.put(id, person.name()));
+        ConsoleGateway console = new ConsoleGateway(out, names);
+        ChatChannel channel = new ChatChannel(Platform.DEMO, script.workspace(), script.channel());
+        try (Database database = Database.open("jdbc:sqlite:" + dbFile, "", "")) {
+            Borgingsbot bot = new Borgingsbot(new JdbcRegionRepository(database.dataSource()),
+                    new JdbcRoundRepository(database.dataSource()), new JdbcCheckInRepository(database.dataSource()),
+                    catalog, new Gateways(List.of(console)), Administrators.parse("demo:" + script.manager()), clock);
+            int number = 0;
+            for (DemoScript.Step step : script.steps()) {
+                number++;
+                out.println();
+                out.println("[stap " + number + "/" + script.steps().size() + "] " + describe(step, names));
+                ChatUser user = new ChatUser(Platform.DEMO, script.workspace(), step.actor());
+                if (step.isCommand()) {
+                    console.typed(step.actor(), " in #regiokanaal", step.command());
+                    reply(console, step.actor(), bot.handle(new InboundEvent.Command(user, Optional.of(channel), step.command())));
+                    continue;
+                }
+                for (String line : step.lines()) {
+                    console.typed(step.actor(), "", line);
+                    reply(console, step.actor(), bot.handle(event(user, line, console.lastMessageTo(step.actor()))));
+                }
+            }
+        }
+        return writeFiles(console, dir, dbFile, out);
+    }
+
+    private static String describe(DemoScript.Step step, Map<String, String> names) {
+        String who = names.getOrDefault(step.actor(), step.actor());
+        return step.isCommand() ? who + " typt in het regiokanaal: " + step.command()
+                : who + " beantwoordt de check-in in het privégesprek (" + step.lines().size() + " berichten)";
+    }
+
+    /** A typed line, or "[label]": pressing the button with that label in the bot's last message. */
+    private static InboundEvent event(ChatUser user, String line, Message last) {
+        if (line.startsWith("[") && line.endsWith("]") && last != null) {
+            String label = line.substring(1, line.length() - 1);
+            Optional<Part.Choice> choice = last.parts().stream()
+                    .flatMap(p -> p instanceof Part.ChoiceQuestion q ? q.choices().stream()
+                            : p instanceof Part.Actions a ? a.buttons().stream() : java.util.stream.Stream.empty())
+                    .filter(c -> c.label().startsWith(label))
+                    .findFirst();
+            if (choice.isPresent()) {
+                return new InboundEvent.ChoiceMade(user, Optional.empty(), choice.get().actionId(), choice.get().value(),
+                        Optional.empty());
+            }
+        }
+        return new InboundEvent.TextReply(user, Optional.empty(), line);
+    }
+
+    private static void reply(ConsoleGateway console, String userId, List<Message> replies) {
+        replies.forEach(message -> console.replyTo(userId, message));
+    }
+
+    private static Result writeFiles(ConsoleGateway console, Path dir, Path dbFile, PrintStream out) throws IOException {
+        if (console.posts().isEmpty()) {
+            throw new IllegalStateException("the demo round ended without a report in the channel");
+        }
+        ConsoleGateway.Posted report = console.posts().get(console.posts().size() - 1);
+        Path radar = dir.resolve("radar.png");
+        Part.Image image = report.message().image()
+                .orElseThrow(() -> new IllegalStateException("the demo report has no radar chart"));
+        Files.write(radar, image.png());
+        TextRenderer markdown = new TextRenderer(i -> "![" + i.altText() + "](radar.png)");
+        StringBuilder text = new StringBuilder(markdown.render(report.message()));
+        report.thread().forEach(reply -> text.append("\n\n").append(markdown.render(reply)));
+        Path reportFile = dir.resolve("report.md");
+        Files.writeString(reportFile, text.append('\n').toString(), StandardCharsets.UTF_8);
+        out.println();
+        out.println("Klaar. Geschreven: " + radar + " (radardiagram) en " + reportFile + " (rapport).");
+        return new Result(radar, reportFile, dbFile);
+    }
+}
