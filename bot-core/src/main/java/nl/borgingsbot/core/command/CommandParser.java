@@ -41,7 +41,7 @@ public final class CommandParser {
         return Optional.ofNullable(switch (first) {
             case "help", "hulp", "?" -> new Command.Help();
             case "regio", "region" -> region(second, rest);
-            case "partner" -> partner(second, rest);
+            case "partner" -> partner(second, afterWords(line, 2));
             case "partners" -> new Command.ListPartners();
             case "ronde", "round" -> round(second, rest);
             case "herinner", "herinnering", "remind" -> new Command.Remind();
@@ -65,19 +65,27 @@ public final class CommandParser {
         };
     }
 
-    private static Command partner(String second, String[] rest) {
+    private static Command partner(String second, String arguments) {
+        Optional<UserReference.Leading> named = UserReference.parseLeading(arguments);
         return switch (second) {
-            case "toevoegen", "add" -> {
-                Optional<UserReference> user = rest.length > 2 ? UserReference.parse(rest[1]) : Optional.empty();
-                yield user.<Command>map(u -> new Command.AddPartner(u, join(rest, 2)))
-                        .orElse(new Command.Misused("usage.partnerAdd"));
-            }
-            case "verwijderen", "remove" -> {
-                Optional<UserReference> user = rest.length == 2 ? UserReference.parse(rest[1]) : Optional.empty();
-                yield user.<Command>map(Command.RemovePartner::new).orElse(new Command.Misused("usage.partnerRemove"));
-            }
+            case "toevoegen", "add" -> named.filter(n -> !n.rest().isEmpty())
+                    .<Command>map(n -> new Command.AddPartner(n.user(), n.rest()))
+                    .orElse(new Command.Misused("usage.partnerAdd"));
+            case "verwijderen", "remove" -> named.filter(n -> n.rest().isEmpty())
+                    .<Command>map(n -> new Command.RemovePartner(n.user()))
+                    .orElse(new Command.Misused("usage.partnerRemove"));
             default -> new Command.Misused("usage.partner");
         };
+    }
+
+    /** The original text after the first {@code count} words (spacing inside it kept). */
+    private static String afterWords(String line, int count) {
+        String rest = line.strip();
+        for (int i = 0; i < count && !rest.isEmpty(); i++) {
+            int space = rest.indexOf(' ');
+            rest = space < 0 ? "" : rest.substring(space).strip();
+        }
+        return rest;
     }
 
     private static Command round(String second, String[] rest) {

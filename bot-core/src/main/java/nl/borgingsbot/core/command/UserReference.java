@@ -13,6 +13,21 @@ public record UserReference(String userId, Optional<String> displayName) {
     private static final Pattern MENTION = Pattern.compile("<@([^|>\\s]+)(?:\\|([^>]*))?>");
     private static final Pattern PLAIN = Pattern.compile("@?([A-Za-z0-9][A-Za-z0-9._:\\-]*)");
 
+    /** A person named at the start of {@code text}, and the text after it. */
+    public record Leading(UserReference user, String rest) {
+    }
+
+    /** Reads the person named first in {@code text} (a mention may contain spaces in its name part). */
+    public static Optional<Leading> parseLeading(String text) {
+        String stripped = text.strip();
+        int end = stripped.startsWith("<@") ? stripped.indexOf('>') + 1 : stripped.indexOf(' ');
+        if (end <= 0) {
+            end = stripped.length();
+        }
+        String rest = stripped.substring(end).strip();
+        return parse(stripped.substring(0, end)).map(user -> new Leading(user, rest));
+    }
+
     public static Optional<UserReference> parse(String token) {
         Matcher mention = MENTION.matcher(token);
         if (mention.matches()) {

@@ -29,8 +29,10 @@ public final class RadarChart {
 
     public static final int MAX_SIZE = 1024;
     static final Color BACKGROUND = Color.WHITE;
-    static final Color RING = new Color(0xB0, 0xB0, 0xB0);
-    static final Color MEAN = new Color(0x11, 0x11, 0x11);
+    // not pure greys, so anti-aliased black text never produces exactly these colours (tests count them)
+    static final Color RING = new Color(0xB4, 0xBE, 0xCB);
+    static final Color MEAN = new Color(0x14, 0x1E, 0x3C);
+    static final Color TEXT = new Color(0x22, 0x22, 0x22);
     /** Distinct colours for up to 16 partners (then they repeat). */
     static final List<Color> PALETTE = List.of(
             new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728),
@@ -91,7 +93,7 @@ public final class RadarChart {
         plot.setOutlineVisible(false);
         plot.setWebFilled(false);
         plot.setAxisLinePaint(RING);
-        plot.setInteriorGap(0.30);
+        plot.setInteriorGap(0.34);
         plot.setInsets(new RectangleInsets(4, 4, 4, 4));
         for (int i = 0; i < data.partners().size(); i++) {
             Color colour = PALETTE.get(i % PALETTE.size());
@@ -112,7 +114,7 @@ public final class RadarChart {
         chart.setTextAntiAlias(true);
         chart.setPadding(new RectangleInsets(12 * scale, 12 * scale, 12 * scale, 12 * scale));
         TextTitle title = new TextTitle(data.title(), new Font(FONT, Font.BOLD, (int) Math.round(32 * scale)));
-        title.setPaint(MEAN);
+        title.setPaint(TEXT);
         chart.setTitle(title);
         LegendTitle legend = chart.getLegend();
         legend.setItemFont(new Font(FONT, Font.PLAIN, (int) Math.round(20 * scale)));

@@ -50,7 +50,7 @@ final class RingedSpiderWebPlot extends SpiderWebPlot {
 
     private void drawRings(Graphics2D g2, Rectangle2D area, int axes) {
         g2.setPaint(RadarChart.RING);
-        g2.setStroke(new BasicStroke((float) Math.max(1, 1.5 * scale)));
+        g2.setStroke(new BasicStroke((float) Math.max(2, 2 * scale)));
         for (int ring = 1; ring <= SCALE_MAX; ring++) {
             Path2D polygon = new Path2D.Double();
             for (int axis = 0; axis < axes; axis++) {
@@ -90,11 +90,15 @@ final class RingedSpiderWebPlot extends SpiderWebPlot {
         double height = lines.size() * metrics.getHeight();
         double top = Math.abs(dy) < 0.2 * radius ? anchor.getY() - height / 2
                 : dy < 0 ? anchor.getY() - height : anchor.getY();
+        Rectangle2D bounds = g2.getClipBounds() != null ? g2.getClipBounds() : area;
+        double margin = 4 * scale;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             int width = metrics.stringWidth(line);
             double x = Math.abs(dx) < 0.2 * radius ? anchor.getX() - width / 2.0
                     : dx < 0 ? anchor.getX() - width : anchor.getX();
+            // never past the picture's edge: a long word is shifted inwards, not cut off
+            x = Math.max(bounds.getMinX() + margin, Math.min(x, bounds.getMaxX() - margin - width));
             g2.drawString(line, (float) x, (float) (top + metrics.getAscent() + i * metrics.getHeight()));
         }
     }
