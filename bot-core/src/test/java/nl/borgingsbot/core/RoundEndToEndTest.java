@@ -174,7 +174,7 @@ class RoundEndToEndTest {
                 .doesNotContain("Denken").doesNotContain("monitoring");
 
         int before = slack.directs().size();
-        assertThat(command(ADMIN, "herinner")).contains("Herinnering verstuurd aan 1 partners");
+        assertThat(command(ADMIN, "herinner")).contains("Herinnering verstuurd aan 1 partner die nog niet klaar is");
         assertThat(slack.directs().subList(before, slack.directs().size()))
                 .extracting(d -> d.user().userId()).containsExactly("U4");
 
@@ -261,7 +261,7 @@ class RoundEndToEndTest {
 
         String opened = command(ADMIN, "ronde start");
 
-        assertThat(opened).contains("1 partners hebben een privébericht gekregen")
+        assertThat(opened).contains("1 partner heeft een privébericht gekregen")
                 .contains("Deze partners kon ik geen privébericht sturen: Organisatie U2 (U2)");
     }
 

@@ -1,0 +1,73 @@
+package nl.borgingsbot.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import nl.borgingsbot.app.demo.DemoRunner;
+
+/**
+ * The embedded default: the application context starts with no chat credentials on a real SQLite
+ * file, and the demo round runs through the real engine and writes the radar and the report.
+ */
+@SpringBootTest
+class DemoRoundTest {
+
+    @TempDir
+    static Path dir;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("borging.db.url", () -> "jdbc:sqlite:" + dir.resolve("bot.db"));
+        registry.add("borging.demo.output", () -> dir.resolve("demo").toString());
+    }
+
+    @Autowired
+    DemoRunner demo;
+
+    @Test
+    void theDemoRoundWritesARadarAndAReportNamingTheTwoLowestElements() throws Exception {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+        DemoRunner.Result result = demo.run(new PrintStream(console, true, StandardCharsets.UTF_8));
+
+        BufferedImage radar = ImageIO.read(result.radar().toFile());
+        assertThat(radar.getWidth()).isBetween(600, 1024);
+        assertThat(radar.getHeight()).isBetween(600, 1024);
+        String report = Files.readString(result.report(), StandardCharsets.UTF_8);
+        assertThat(report)
+                .contains("Inzicht in resultaten en effecten — gemiddeld 1,8")
+                .contains("Structuur en systemen — gemiddeld 2,2")
+                .contains("![Radardiagram")
+                .contains("Denken we aan").contains("Vragen we ons af");
+        String output = console.toString(StandardCharsets.UTF_8);
+        assertThat(output).contains("[stap 1/16]").contains("[stap 16/16]")
+                .contains("Antwoord met een cijfer van 1 tot en met 5") // Bram typed "vier"
+                .contains("Een score is een cijfer van 1 tot en met 5") // Carla typed "6"
+                .contains("5 van de 5 partners hebben gereageerd (100%)")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void runningTheDemoTwiceStartsAFreshDemoDatabase() throws Exception {
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        demo.run(quiet);
+        DemoRunner.Result again = demo.run(quiet);
+
+        assertThat(Files.readString(again.report(), StandardCharsets.UTF_8)).contains("resultaat ronde 1");
+    }
+}
