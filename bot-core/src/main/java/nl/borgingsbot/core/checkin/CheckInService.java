@@ -104,7 +104,9 @@ public final class CheckInService {
             }
             case CheckInMessages.SCORE -> {
                 String[] parts = value.split(":");
-                yield apply(active, conversation.onScore(checkIn, parts[1], Integer.parseInt(parts[2]), note));
+                yield parts.length == 3 && parts[2].matches("\\d{1,2}")
+                        ? apply(active, conversation.onScore(checkIn, parts[1], Integer.parseInt(parts[2]), note))
+                        : active.messages().current(checkIn, Optional.of(Notice.of("invalid.unknownAction")));
             }
             default -> active.messages().current(checkIn, Optional.of(Notice.of("invalid.unknownAction")));
         };
