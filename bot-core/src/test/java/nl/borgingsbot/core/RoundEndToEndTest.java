@@ -266,6 +266,26 @@ class RoundEndToEndTest {
     }
 
     @Test
+    void aButtonCannotAnswerSomeoneElsesCheckInOrCarryAMadeUpValue() {
+        linkRegionWithPartners("U1", "U2");
+        command(ADMIN, "ronde start");
+        Message intro = slack.directsTo("U1").get(0).message();
+        Part.Choice start = ((Part.Actions) intro.parts().get(intro.parts().size() - 1)).buttons().get(0);
+
+        String stolen = render(bot.handle(new InboundEvent.ChoiceMade(user("U2"), Optional.empty(), start.actionId(),
+                start.value(), Optional.empty())));
+        String forged = render(bot.handle(new InboundEvent.ChoiceMade(user("U1"), Optional.empty(), "checkin.score",
+                start.value() + ":cultuur:9:9", Optional.empty())));
+        String nonsense = render(bot.handle(new InboundEvent.ChoiceMade(user("U1"), Optional.empty(), "checkin.score",
+                "abc", Optional.empty())));
+
+        assertThat(stolen).contains("Die knop hoort niet");
+        assertThat(forged).contains("Die knop hoort niet");
+        assertThat(nonsense).contains("Die knop hoort niet");
+        assertThat(dm("U1", "start")).contains("Reflectie 1 van 3");
+    }
+
+    @Test
     void englishIsARegionSetting() {
         linkRegionWithPartners("U1");
         assertThat(command(ADMIN, "region language en")).contains("English");

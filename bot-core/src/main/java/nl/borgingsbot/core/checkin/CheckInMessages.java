@@ -65,9 +65,7 @@ public final class CheckInMessages {
         notice.ifPresent(n -> message.paragraph(texts.get(n.key(), n.args().toArray())));
         Step step = checkIn.step();
         switch (step.kind()) {
-            case INTRO -> {
-                return intro(checkIn);
-            }
+            case INTRO -> intro(checkIn).parts().forEach(message::add);
             case PROMPT -> prompt(message, step.index());
             case STATEMENT -> statement(message, checkIn, step.index());
             case SUMMARY -> summary(message, checkIn, true);
