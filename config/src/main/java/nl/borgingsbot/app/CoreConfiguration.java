@@ -50,7 +50,7 @@ public class CoreConfiguration {
     Database database(BorgingProperties properties) {
         BorgingProperties.Db db = properties.db();
         Database database = Database.open(db.url(), db.user(), db.password());
-        LOG.info("Database: {}", db.url());
+        LOG.info("Database: {}", database.url());
         return database;
     }
 

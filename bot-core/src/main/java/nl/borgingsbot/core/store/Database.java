@@ -3,13 +3,13 @@ package nl.borgingsbot.core.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -17,19 +17,47 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
- * The bot's database: SQLite (the embedded default, one file, WAL) or PostgreSQL, opened from a
- * JDBC URL and migrated with Flyway. The schema is one set of migrations for both.
+ * The bot's database, opened from a JDBC URL and migrated to the current schema with Flyway
+ * (scripts in {@code db/migration}, one set for both databases).
  *
- * <p>SQLite allows one writer at a time. Every write here is a short transaction; transactions
- * start IMMEDIATE (they take the write lock at BEGIN and wait up to the busy timeout for it), so a
- * second writer waits instead of failing halfway with SQLITE_BUSY. WAL lets readers go on meanwhile.
+ * <p>The scripts are the same SQL for both; where the two must differ, in the auto-increment key,
+ * a script writes the Flyway placeholder {@code ${id_pk}}, which this class fills in per database.
+ * Should a later migration differ wholesale (say, Quartz's tables), use Flyway's vendor locations:
+ * move the shared scripts to {@code db/migration/common} (a location is scanned with its
+ * subfolders, so vendor folders cannot sit inside it) and add {@code db/migration/{vendor}}.
+ *
+ * <ul>
+ *   <li><b>SQLite</b> ({@code jdbc:sqlite:<file>}, the embedded default {@value #DEFAULT_URL}):
+ *   one file; its directory is created when missing. Every connection has WAL journal mode,
+ *   {@code synchronous=FULL} (a committed answer survives a power cut, not only a restart),
+ *   foreign keys on and a busy timeout of {@link #BUSY_TIMEOUT}.</li>
+ *   <li><b>PostgreSQL</b> ({@code jdbc:postgresql://host/db}): a HikariCP pool of the pgjdbc driver.</li>
+ * </ul>
+ *
+ * <p><b>SQLite and its one writer.</b> The pool holds {@value #SQLITE_POOL_SIZE} connections, not
+ * one: in WAL mode readers never wait for the writer, so a report being built does not hold up a
+ * partner's answer. Writers do take turns, and they do so safely because every write transaction
+ * begins IMMEDIATE (the repositories write through {@link Database#dataSource()}): it takes the
+ * write lock at its start, waiting up to the busy timeout for it, rather than starting as a reader
+ * and failing with SQLITE_BUSY when it wants to write — an upgrade SQLite will not wait for.
+ * Writes are short (a few statements, no chat traffic inside a transaction), so a wait is in
+ * milliseconds; the timeout only bounds a pathological case. Reads run in auto-commit mode, one
+ * statement each. A pool of one would be correct too, but would queue every read behind every write.
  */
 public final class Database implements AutoCloseable {
 
+    /** The embedded default: a SQLite file under {@code ./data}. */
     public static final String DEFAULT_URL = "jdbc:sqlite:./data/borgingsbot.db";
-    static final int BUSY_TIMEOUT_MS = 10_000;
+
+    /** How long a SQLite write waits for another writer before it fails. */
+    public static final Duration BUSY_TIMEOUT = Duration.ofSeconds(5);
+
     static final int SQLITE_POOL_SIZE = 4;
-    private static final int POSTGRES_POOL = 10;
+    static final int POSTGRES_POOL_SIZE = 8;
+
+    private static final String SQLITE_PREFIX = "jdbc:sqlite:";
+    private static final String POSTGRES_PREFIX = "jdbc:postgresql:";
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password=)[^&;]*");
 
     private final HikariDataSource dataSource;
     private final boolean sqlite;
@@ -42,104 +70,145 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Opens and migrates the database. Fails with an {@link IllegalStateException} naming the URL
-     * (never the password) and the reason when it cannot.
+     * Opens the database and brings its schema up to date (a no-op when it already is).
+     *
+     * @param jdbcUrl  {@code jdbc:sqlite:<file>} or {@code jdbc:postgresql://<host>[:port]/<database>}
+     * @param user     database user; empty (or null) for SQLite, or to use the URL's own
+     * @param password database password; empty (or null) for none
+     * @return the open, migrated database; close it when done
+     * @throws IllegalStateException when the database cannot be opened or migrated; the message
+     *                               names the URL (any password in it masked) and the reason
      */
     public static Database open(String jdbcUrl, String user, String password) {
-        boolean sqlite = jdbcUrl.startsWith("jdbc:sqlite:");
-        if (!sqlite && !jdbcUrl.startsWith("jdbc:postgresql:")) {
-            throw new IllegalStateException("Unsupported database URL '" + redact(jdbcUrl)
-                    + "': use jdbc:sqlite:<file> or jdbc:postgresql://<host>/<database>");
+        String shownUrl = withoutPassword(jdbcUrl);
+        boolean sqlite = jdbcUrl.startsWith(SQLITE_PREFIX);
+        if (!sqlite && !jdbcUrl.startsWith(POSTGRES_PREFIX)) {
+            throw new IllegalStateException("Cannot open the database at " + shownUrl
+                    + ": only jdbc:sqlite:<file> and jdbc:postgresql://<host>/<database> are supported");
         }
         HikariDataSource pool = null;
         try {
             pool = sqlite ? sqlitePool(jdbcUrl) : postgresPool(jdbcUrl, user, password);
-            Flyway.configure()
-                    .dataSource(pool)
-                    .locations("classpath:db/migration")
-                    .placeholders(Map.of("id_pk", sqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT"
-                            : "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"))
-                    .load()
-                    .migrate();
-            return new Database(pool, sqlite, jdbcUrl);
-        } catch (RuntimeException | IOException e) {
+            migrate(pool, sqlite);
+            return new Database(pool, sqlite, shownUrl);
+        } catch (IOException | RuntimeException e) {
             if (pool != null) {
                 pool.close();
             }
-            throw new IllegalStateException("Cannot open the database at " + redact(jdbcUrl) + ": " + rootMessage(e), e);
+            throw new IllegalStateException("Cannot open the database at " + shownUrl + ": " + reason(e), e);
         }
-    }
-
-    /** The URL with any password parameter hidden, for messages and logs. */
-    public static String redact(String jdbcUrl) {
-        return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 
     private static HikariDataSource sqlitePool(String jdbcUrl) throws IOException {
-        String file = jdbcUrl.substring("jdbc:sqlite:".length());
-        int query = file.indexOf('?');
-        String path = query < 0 ? file : file.substring(0, query);
-        if (!path.isEmpty() && !path.startsWith(":memory:") && !path.startsWith("file:")) {
-            Path parent = Path.of(path).toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-        }
+        createParentDirectory(sqliteFile(jdbcUrl));
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        // FULL: an answer that was acknowledged survives a power cut too, not only a restart
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.enforceForeignKeys(true);
+        config.setBusyTimeout((int) BUSY_TIMEOUT.toMillis());
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         SQLiteDataSource sqlite = new SQLiteDataSource(config);
         sqlite.setUrl(jdbcUrl);
+
         HikariConfig hikari = new HikariConfig();
-        hikari.setDataSource(sqlite);
         hikari.setPoolName("borgingsbot-sqlite");
+        hikari.setDataSource(sqlite);
         hikari.setMaximumPoolSize(SQLITE_POOL_SIZE);
+        hikari.setConnectionTimeout(BUSY_TIMEOUT.multipliedBy(2).toMillis());
         return new HikariDataSource(hikari);
+    }
+
+    /** The file a SQLite URL names; refuses an in-memory database, which a pool would split in several. */
+    private static Path sqliteFile(String jdbcUrl) {
+        String file = jdbcUrl.substring(SQLITE_PREFIX.length());
+        int query = file.indexOf('?');
+        if (query >= 0) {
+            file = file.substring(0, query);
+        }
+        if (file.startsWith("file:")) {
+            file = file.substring("file:".length());
+        }
+        if (file.isBlank() || file.contains(":memory:") || jdbcUrl.contains("mode=memory")) {
+            throw new IllegalArgumentException("an in-memory SQLite database loses every answer on restart; name a file");
+        }
+        return Path.of(file);
+    }
+
+    private static void createParentDirectory(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
     }
 
     private static HikariDataSource postgresPool(String jdbcUrl, String user, String password) {
         HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("borgingsbot-postgres");
         hikari.setJdbcUrl(jdbcUrl);
-        if (!user.isEmpty()) {
+        if (user != null && !user.isEmpty()) {
             hikari.setUsername(user);
         }
-        if (!password.isEmpty()) {
+        if (password != null && !password.isEmpty()) {
             hikari.setPassword(password);
         }
-        hikari.setPoolName("borgingsbot-postgres");
-        hikari.setMaximumPoolSize(POSTGRES_POOL);
+        hikari.setMaximumPoolSize(POSTGRES_POOL_SIZE);
         return new HikariDataSource(hikari);
     }
 
-    private static String rootMessage(Throwable e) {
+    private static void migrate(DataSource dataSource, boolean sqlite) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .placeholders(Map.of("id_pk", sqlite
+                        ? "INTEGER PRIMARY KEY AUTOINCREMENT"
+                        : "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"))
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+    }
+
+    static String withoutPassword(String jdbcUrl) {
+        return PASSWORD_PARAMETER.matcher(jdbcUrl).replaceAll("$1***");
+    }
+
+    /** The innermost cause's message, which says what actually went wrong. */
+    private static String reason(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return root instanceof SQLException || root instanceof FlywayException || root instanceof IOException
-                ? message : root.getClass().getSimpleName() + ": " + message;
+        String message = root.getMessage();
+        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
     }
 
+    /**
+     * The pooled connections. Write through these (not a DataSource of your own) so that SQLite
+     * transactions begin IMMEDIATE.
+     *
+     * @return the connection pool
+     */
     public DataSource dataSource() {
         return dataSource;
     }
 
-    /** The JDBC URL it was opened with. */
-    public String url() {
-        return url;
-    }
-
+    /** @return whether this is SQLite (else PostgreSQL) */
     public boolean isSqlite() {
         return sqlite;
     }
 
+    /** @return the URL it was opened with, any password in it masked */
+    public String url() {
+        return url;
+    }
+
+    /** Closes every connection; on SQLite the last one out checkpoints the WAL into the file. */
     @Override
     public void close() {
         dataSource.close();
+    }
+
+    @Override
+    public String toString() {
+        return "Database[" + url + "]";
     }
 }

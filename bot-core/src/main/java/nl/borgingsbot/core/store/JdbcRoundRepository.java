@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -12,84 +13,105 @@ import nl.borgingsbot.core.round.Round;
 import nl.borgingsbot.core.round.RoundRepository;
 import nl.borgingsbot.core.round.RoundState;
 
-/** Rounds in SQL; the database itself refuses a second open round for a region. */
+/**
+ * Rounds in table {@code round}. That a region has at most one open round is the database's own
+ * rule (a unique index on open rounds), so two instances of the bot cannot both open one; and
+ * closing is a conditional update, so of two closers exactly one closes.
+ */
 public final class JdbcRoundRepository implements RoundRepository {
 
-    private static final String ROUND = "SELECT id, region_id, number, questionnaire_id, state, opened_at, deadline, "
-            + "closed_at FROM round ";
+    private static final String SELECT_ROUND = "SELECT id, region_id, number, questionnaire_id, state, opened_at,"
+            + " deadline, closed_at FROM round";
 
     private final Jdbc jdbc;
 
+    /** @param dataSource {@link Database#dataSource()} */
     public JdbcRoundRepository(DataSource dataSource) {
         this.jdbc = new Jdbc(dataSource);
     }
 
     @Override
     public Round open(long regionId, String questionnaireId, Instant openedAt, Instant deadline) {
-        try {
-            return jdbc.transaction(c -> {
-                int number = Jdbc.query(c, "SELECT COALESCE(MAX(number), 0) FROM round WHERE region_id = ?",
-                        row -> row.getInt(1), regionId).get(0) + 1;
-                long id = Jdbc.insert(c, "INSERT INTO round (region_id, number, questionnaire_id, state, opened_at, "
-                                + "deadline) VALUES (?,?,?,?,?,?) RETURNING id",
-                        regionId, number, questionnaireId, RoundState.OPEN.name(), openedAt.toEpochMilli(),
-                        deadline.toEpochMilli());
-                return new Round(id, regionId, number, questionnaireId, RoundState.OPEN, millis(openedAt),
-                        millis(deadline), Optional.empty());
-            });
-        } catch (StoreException.Duplicate e) {
-            throw new IllegalStateException("region " + regionId + " already has an open round", e);
-        }
+        Objects.requireNonNull(questionnaireId, "questionnaireId");
+        Objects.requireNonNull(openedAt, "openedAt");
+        Objects.requireNonNull(deadline, "deadline");
+        return jdbc.write("open a round in region " + regionId, c -> {
+            int number = Jdbc.one(c, "SELECT COALESCE(MAX(number), 0) FROM round WHERE region_id = ?",
+                    row -> row.getInt(1), regionId).orElse(0) + 1;
+            long id = Jdbc.insert(c, "INSERT INTO round (region_id, number, questionnaire_id, state, opened_at, deadline)"
+                            + " VALUES (?, ?, ?, 'OPEN', ?, ?) RETURNING id",
+                    regionId, number, questionnaireId, openedAt, deadline);
+            return new Round(id, regionId, number, questionnaireId, RoundState.OPEN, openedAt, deadline,
+                    Optional.empty());
+        }, () -> new IllegalStateException("Region " + regionId + " already has an open round"));
     }
 
     @Override
     public Optional<Round> byId(long roundId) {
-        return jdbc.one(ROUND + "WHERE id = ?", JdbcRoundRepository::round, roundId);
+        return jdbc.read("read round " + roundId,
+                c -> Jdbc.one(c, SELECT_ROUND + " WHERE id = ?", JdbcRoundRepository::round, roundId));
     }
 
     @Override
     public Optional<Round> openRound(long regionId) {
-        return jdbc.one(ROUND + "WHERE region_id = ? AND state = ?", JdbcRoundRepository::round, regionId,
-                RoundState.OPEN.name());
+        return jdbc.read("find the open round of region " + regionId, c -> Jdbc.one(c,
+                SELECT_ROUND + " WHERE region_id = ? AND state = 'OPEN'", JdbcRoundRepository::round, regionId));
     }
 
     @Override
     public List<Round> ofRegion(long regionId) {
-        return jdbc.query(ROUND + "WHERE region_id = ? ORDER BY number", JdbcRoundRepository::round, regionId);
+        return jdbc.read("list the rounds of region " + regionId, c -> Jdbc.list(c,
+                SELECT_ROUND + " WHERE region_id = ? ORDER BY number", JdbcRoundRepository::round, regionId));
     }
 
     @Override
     public Optional<Round> previousClosed(long regionId, int beforeNumber) {
-        return jdbc.one(ROUND + "WHERE region_id = ? AND number < ? AND state IN (?, ?) ORDER BY number DESC",
-                JdbcRoundRepository::round, regionId, beforeNumber, RoundState.CLOSED.name(), RoundState.REPORTED.name());
+        return jdbc.read("find the round before round " + beforeNumber + " of region " + regionId, c -> Jdbc.one(c,
+                SELECT_ROUND + " WHERE region_id = ? AND number < ? AND state IN ('CLOSED', 'REPORTED')"
+                        + " ORDER BY number DESC LIMIT 1",
+                JdbcRoundRepository::round, regionId, beforeNumber));
     }
 
     @Override
     public boolean close(long roundId, Instant closedAt) {
-        return jdbc.update("UPDATE round SET state = ?, closed_at = ? WHERE id = ? AND state = ?",
-                RoundState.CLOSED.name(), closedAt.toEpochMilli(), roundId, RoundState.OPEN.name()) == 1;
+        Objects.requireNonNull(closedAt, "closedAt");
+        return jdbc.write("close round " + roundId, c -> Jdbc.update(c,
+                "UPDATE round SET state = 'CLOSED', closed_at = ? WHERE id = ? AND state = 'OPEN'",
+                closedAt, roundId)) == 1;
     }
 
+    /**
+     * {@inheritDoc} Marking a round reported again is a no-op.
+     *
+     * @throws IllegalStateException    when the round is still open (or only scheduled)
+     * @throws IllegalArgumentException when there is no such round
+     */
     @Override
     public void markReported(long roundId) {
-        jdbc.update("UPDATE round SET state = ? WHERE id = ? AND state = ?", RoundState.REPORTED.name(), roundId,
-                RoundState.CLOSED.name());
+        jdbc.write("mark round " + roundId + " reported", c -> {
+            if (Jdbc.update(c, "UPDATE round SET state = 'REPORTED' WHERE id = ? AND state = 'CLOSED'", roundId) == 1) {
+                return null;
+            }
+            Optional<String> state = Jdbc.one(c, "SELECT state FROM round WHERE id = ?", row -> row.getString(1), roundId);
+            if (state.isEmpty()) {
+                throw new IllegalArgumentException("No round with id " + roundId);
+            }
+            if (!state.get().equals(RoundState.REPORTED.name())) {
+                throw new IllegalStateException("Round " + roundId + " is " + state.get() + ", not CLOSED");
+            }
+            return null;
+        });
     }
 
     @Override
     public List<Round> allOpen() {
-        return jdbc.query(ROUND + "WHERE state = ? ORDER BY id", JdbcRoundRepository::round, RoundState.OPEN.name());
-    }
-
-    /** Stored times are milliseconds; so are the times a round is handed out with. */
-    private static Instant millis(Instant instant) {
-        return Instant.ofEpochMilli(instant.toEpochMilli());
+        return jdbc.read("list the open rounds", c -> Jdbc.list(c,
+                SELECT_ROUND + " WHERE state = 'OPEN' ORDER BY id", JdbcRoundRepository::round));
     }
 
     private static Round round(ResultSet row) throws SQLException {
         return new Round(row.getLong("id"), row.getLong("region_id"), row.getInt("number"),
                 row.getString("questionnaire_id"), RoundState.valueOf(row.getString("state")),
-                Instant.ofEpochMilli(row.getLong("opened_at")), Instant.ofEpochMilli(row.getLong("deadline")),
-                Jdbc.optionalLong(row, "closed_at").map(Instant::ofEpochMilli));
+                Jdbc.instant(row, "opened_at"), Jdbc.instant(row, "deadline"), Jdbc.optionalInstant(row, "closed_at"));
     }
 }
