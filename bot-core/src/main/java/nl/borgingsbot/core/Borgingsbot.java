@@ -11,7 +11,6 @@ import nl.borgingsbot.core.chat.Gateways;
 import nl.borgingsbot.core.chat.InboundEvent;
 import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.checkin.ActiveCheckIn;
-import nl.borgingsbot.core.checkin.CheckInRepository;
 import nl.borgingsbot.core.checkin.CheckInService;
 import nl.borgingsbot.core.checkin.Step;
 import nl.borgingsbot.core.command.Command;
@@ -21,8 +20,6 @@ import nl.borgingsbot.core.i18n.Texts;
 import nl.borgingsbot.core.questionnaire.QuestionnaireCatalog;
 import nl.borgingsbot.core.region.Administrators;
 import nl.borgingsbot.core.region.Region;
-import nl.borgingsbot.core.region.RegionRepository;
-import nl.borgingsbot.core.round.RoundRepository;
 import nl.borgingsbot.core.round.RoundService;
 
 /**
@@ -39,11 +36,12 @@ public final class Borgingsbot {
     private final CommandHandler commands;
     private final RoundService roundService;
 
-    public Borgingsbot(RegionRepository regions, RoundRepository rounds, CheckInRepository checkInRepository,
-                       QuestionnaireCatalog catalog, Gateways gateways, Administrators admins, Clock clock) {
-        this.checkIns = new CheckInService(regions, rounds, checkInRepository, catalog, clock);
-        this.roundService = new RoundService(regions, rounds, checkInRepository, catalog, gateways, clock);
-        this.commands = new CommandHandler(regions, rounds, roundService, catalog, admins, clock);
+    public Borgingsbot(Repositories repositories, QuestionnaireCatalog catalog, Gateways gateways,
+                       Administrators admins, Clock clock) {
+        this.checkIns = new CheckInService(repositories.regions(), repositories.rounds(), repositories.checkIns(),
+                catalog, clock);
+        this.roundService = new RoundService(repositories, catalog, gateways, clock);
+        this.commands = new CommandHandler(repositories, roundService, catalog, admins, clock);
     }
 
     public RoundService rounds() {

@@ -28,9 +28,6 @@ import nl.borgingsbot.core.chat.Platform;
 import nl.borgingsbot.core.chat.TextRenderer;
 import nl.borgingsbot.core.region.Administrators;
 import nl.borgingsbot.core.store.Database;
-import nl.borgingsbot.core.store.JdbcCheckInRepository;
-import nl.borgingsbot.core.store.JdbcRegionRepository;
-import nl.borgingsbot.core.store.JdbcRoundRepository;
 import nl.borgingsbot.core.testing.Fixtures;
 import nl.borgingsbot.core.testing.RecordingGateway;
 
@@ -73,9 +70,8 @@ class RoundEndToEndTest {
             database.close();
         }
         database = Database.open("jdbc:sqlite:" + dir.resolve("bot.db"), "", "");
-        bot = new Borgingsbot(new JdbcRegionRepository(database.dataSource()),
-                new JdbcRoundRepository(database.dataSource()), new JdbcCheckInRepository(database.dataSource()),
-                Fixtures.catalog(), new Gateways(List.of(slack)), Administrators.parse("slack:UADMIN"), clock);
+        bot = new Borgingsbot(database.repositories(), Fixtures.catalog(), new Gateways(List.of(slack)),
+                Administrators.parse("slack:UADMIN"), clock);
     }
 
     private String command(ChatUser from, String line) {

@@ -4,7 +4,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** The {@code borging.*} settings of application.yml, overridable from the environment. */
 @ConfigurationProperties(prefix = "borging")
-public record BorgingProperties(Db db, String admins, String regionsFile, String questionnairesDir, Demo demo) {
+public record BorgingProperties(Db db, String admins, String regionsFile, String questionnairesDir, Demo demo,
+                                Schedule schedule) {
 
     public record Db(String url, String user, String password) {
         @Override
@@ -14,5 +15,9 @@ public record BorgingProperties(Db db, String admins, String regionsFile, String
     }
 
     public record Demo(String script, String output) {
+    }
+
+    /** How often the round scheduler looks whether a round should open, be reminded or close. */
+    public record Schedule(int tickSeconds) {
     }
 }

@@ -20,20 +20,18 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import nl.borgingsbot.core.Borgingsbot;
+import nl.borgingsbot.core.Repositories;
 import nl.borgingsbot.core.chat.ChatGateway;
 import nl.borgingsbot.core.chat.Gateways;
-import nl.borgingsbot.core.checkin.CheckInRepository;
 import nl.borgingsbot.core.questionnaire.Questionnaire;
 import nl.borgingsbot.core.questionnaire.QuestionnaireCatalog;
 import nl.borgingsbot.core.questionnaire.QuestionnaireLoader;
 import nl.borgingsbot.core.region.Administrators;
 import nl.borgingsbot.core.region.RegionFile;
 import nl.borgingsbot.core.region.RegionRepository;
-import nl.borgingsbot.core.round.RoundRepository;
+import nl.borgingsbot.core.schedule.Planning;
+import nl.borgingsbot.core.schedule.ScheduleRunner;
 import nl.borgingsbot.core.store.Database;
-import nl.borgingsbot.core.store.JdbcCheckInRepository;
-import nl.borgingsbot.core.store.JdbcRegionRepository;
-import nl.borgingsbot.core.store.JdbcRoundRepository;
 
 /** The composition root of the core: database, repositories, questionnaires, the bot. */
 @Configuration(proxyBeanMethods = false)
@@ -55,18 +53,13 @@ public class CoreConfiguration {
     }
 
     @Bean
-    RegionRepository regionRepository(Database database) {
-        return new JdbcRegionRepository(database.dataSource());
+    Repositories repositories(Database database) {
+        return database.repositories();
     }
 
     @Bean
-    RoundRepository roundRepository(Database database) {
-        return new JdbcRoundRepository(database.dataSource());
-    }
-
-    @Bean
-    CheckInRepository checkInRepository(Database database) {
-        return new JdbcCheckInRepository(database.dataSource());
+    RegionRepository regionRepository(Repositories repositories) {
+        return repositories.regions();
     }
 
     /** The built-in questionnaires plus any in {@code borging.questionnaires-dir}; a bad file stops start-up. */
@@ -104,18 +97,24 @@ public class CoreConfiguration {
     }
 
     @Bean
-    Borgingsbot borgingsbot(BorgingProperties properties, RegionRepository regions, RoundRepository rounds,
-                            CheckInRepository checkIns, QuestionnaireCatalog catalog, Gateways gateways,
-                            Administrators admins, Clock clock) throws IOException {
+    Borgingsbot borgingsbot(BorgingProperties properties, Repositories repositories, QuestionnaireCatalog catalog,
+                            Gateways gateways, Administrators admins, Clock clock) throws IOException {
         if (!properties.regionsFile().isBlank()) {
             Path file = Path.of(properties.regionsFile());
             try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 List<RegionFile.Declared> declared = RegionFile.parse(file.toString(), reader);
                 declared.forEach(d -> catalog.require(d.region().questionnaireId()));
-                RegionFile.apply(declared, regions);
+                RegionFile.apply(declared, repositories.regions());
+                Planning planning = new Planning(repositories.schedules(), clock);
+                repositories.regions().all().forEach(planning::ensureDefault);
                 LOG.info("Regions from {}: {}", file, declared.size());
             }
         }
-        return new Borgingsbot(regions, rounds, checkIns, catalog, gateways, admins, clock);
+        return new Borgingsbot(repositories, catalog, gateways, admins, clock);
+    }
+
+    @Bean
+    ScheduleRunner scheduleRunner(Repositories repositories, Borgingsbot borgingsbot, Clock clock) {
+        return new ScheduleRunner(repositories, borgingsbot.rounds(), clock);
     }
 }

@@ -12,7 +12,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import nl.borgingsbot.core.Repositories;
 import nl.borgingsbot.core.region.RegionRepository;
+import nl.borgingsbot.core.schedule.Schedule;
 
 /** A bad file or setting stops start-up with a message that names it; a good regions file is applied. */
 class StartupValidationTest {
@@ -82,6 +84,8 @@ class StartupValidationTest {
                 assertThat(r.anonymous()).isTrue();
                 assertThat(repository.partners(r.id())).extracting(p -> p.organisation()).containsExactly("Vmbo De Brug");
                 assertThat(repository.managers(r.id())).extracting(m -> m.userId()).containsExactly("U0PM");
+                assertThat(context.getBean(Repositories.class).schedules().of(r.id()))
+                        .hasValueSatisfying(s -> assertThat(s.cron()).isEqualTo(Schedule.QUARTERLY));
             });
         }
     }

@@ -13,6 +13,11 @@ public final class Gateways {
         gateways.forEach(g -> byPlatform.put(g.platform(), g));
     }
 
+    /** True when no chat platform is connected (the demo). */
+    public boolean isEmpty() {
+        return byPlatform.isEmpty();
+    }
+
     /** The gateway of a platform; a {@link DeliveryException} when that platform is not connected. */
     public ChatGateway of(Platform platform) {
         ChatGateway gateway = byPlatform.get(platform);

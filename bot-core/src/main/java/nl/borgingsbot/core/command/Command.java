@@ -47,6 +47,27 @@ public sealed interface Command {
     record Remind() implements Command {
     }
 
+    record ShowSchedule() implements Command {
+    }
+
+    record SetQuarterly() implements Command {
+    }
+
+    record SetCron(String cron, Optional<String> zone) implements Command {
+    }
+
+    record SetWindow(int days) implements Command {
+    }
+
+    record SetReminders(java.util.List<Integer> daysBeforeDeadline) implements Command {
+    }
+
+    record SetCloseEarly(boolean closeEarly) implements Command {
+    }
+
+    record ScheduleOff() implements Command {
+    }
+
     /** A known command word used the wrong way: {@code usageKey} names the bundle text that explains it. */
     record Misused(String usageKey) implements Command {
     }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import nl.borgingsbot.core.Repositories;
 import nl.borgingsbot.core.chat.ChatChannel;
 import nl.borgingsbot.core.chat.ChatUser;
 import nl.borgingsbot.core.chat.Message;
@@ -23,6 +24,7 @@ import nl.borgingsbot.core.region.RegionRepository;
 import nl.borgingsbot.core.round.Round;
 import nl.borgingsbot.core.round.RoundRepository;
 import nl.borgingsbot.core.round.RoundService;
+import nl.borgingsbot.core.schedule.Planning;
 
 /**
  * Carries out commands for the person who typed them and says what happened. Region commands
@@ -39,15 +41,17 @@ public final class CommandHandler {
     private final RoundService roundService;
     private final QuestionnaireCatalog catalog;
     private final Administrators admins;
+    private final Planning planning;
     private final Clock clock;
 
-    public CommandHandler(RegionRepository regions, RoundRepository rounds, RoundService roundService,
-                          QuestionnaireCatalog catalog, Administrators admins, Clock clock) {
-        this.regions = regions;
-        this.rounds = rounds;
+    public CommandHandler(Repositories repositories, RoundService roundService, QuestionnaireCatalog catalog,
+                          Administrators admins, Clock clock) {
+        this.regions = repositories.regions();
+        this.rounds = repositories.rounds();
         this.roundService = roundService;
         this.catalog = catalog;
         this.admins = admins;
+        this.planning = new Planning(repositories.schedules(), clock);
         this.clock = clock;
     }
 
@@ -103,6 +107,9 @@ public final class CommandHandler {
                     ? texts.get("partner.removed", remove.user().display(), r.name())
                     : texts.get("partner.notFound", remove.user().display(), r.name()));
         }
+        if (isPlanning(command)) {
+            return planning.handle(command, r, texts);
+        }
         if (command instanceof Command.StartRound start) {
             return startRound(r, texts, start.deadline());
         }
@@ -120,8 +127,15 @@ public final class CommandHandler {
             return close(r, texts, open.get());
         }
         if (command instanceof Command.Remind) {
-            RoundService.Fanout fanout = roundService.remind(r, open.get());
-            return fanoutReply(texts, "round.reminded", fanout);
+            RoundService.Fanout fanout = roundService.remind(r, open.get(), RoundService.MANUAL);
+            Message.Builder reply = Message.builder();
+            if (fanout.sent() > 0 || fanout.remindedAlready() == 0) {
+                reply.paragraph(texts.get("round.reminded", fanout.sent()));
+            }
+            if (fanout.remindedAlready() > 0) {
+                reply.paragraph(texts.get("round.remindedAlready", fanout.remindedAlready()));
+            }
+            return withUnreachable(reply, texts, fanout);
         }
         throw new IllegalStateException("unhandled command " + command);
     }
@@ -143,6 +157,7 @@ public final class CommandHandler {
         }
         Region region = regions.create(NewRegion.withDefaults(name, channel.get()));
         regions.addManager(region.id(), from);
+        planning.ensureDefault(region);
         return Message.text(texts.get("region.link.done", region.name()));
     }
 
@@ -266,12 +281,15 @@ public final class CommandHandler {
         return message.build();
     }
 
-    private Message refuse(Region region, Texts texts) {
-        return Message.text(texts.get("refused.notManager", region.name(), managerNames(region)));
+    private static boolean isPlanning(Command command) {
+        return command instanceof Command.ShowSchedule || command instanceof Command.SetQuarterly
+                || command instanceof Command.SetCron || command instanceof Command.SetWindow
+                || command instanceof Command.SetReminders || command instanceof Command.SetCloseEarly
+                || command instanceof Command.ScheduleOff;
     }
 
-    private static Message fanoutReply(Texts texts, String key, RoundService.Fanout fanout) {
-        return withUnreachable(Message.builder().paragraph(texts.get(key, fanout.sent())), texts, fanout);
+    private Message refuse(Region region, Texts texts) {
+        return Message.text(texts.get("refused.notManager", region.name(), managerNames(region)));
     }
 
     /** Adds who could not be reached, and what to do about it, when anyone could not. */

@@ -45,6 +45,7 @@ public final class CommandParser {
             case "partners" -> new Command.ListPartners();
             case "ronde", "round" -> round(second, rest);
             case "herinner", "herinnering", "remind" -> new Command.Remind();
+            case "planning", "schedule" -> planning(second, rest);
             default -> null;
         });
     }
@@ -96,6 +97,46 @@ public final class CommandParser {
             case "rapport", "report" -> new Command.PostReport();
             default -> new Command.Misused("usage.round");
         };
+    }
+
+    private static Command planning(String second, String[] rest) {
+        return switch (second) {
+            case "" -> new Command.ShowSchedule();
+            case "kwartaal", "quarterly" -> new Command.SetQuarterly();
+            case "uit", "off" -> new Command.ScheduleOff();
+            case "cron" -> cron(rest);
+            case "venster", "window" -> rest.length == 2 && rest[1].matches("\\d{1,3}")
+                    ? new Command.SetWindow(Integer.parseInt(rest[1])) : new Command.Misused("usage.planning");
+            case "herinneringen", "reminders" -> reminders(rest);
+            case "vroeg", "early" -> rest.length == 2 && ON.contains(lower(rest[1])) ? new Command.SetCloseEarly(true)
+                    : rest.length == 2 && OFF.contains(lower(rest[1])) ? new Command.SetCloseEarly(false)
+                    : new Command.Misused("usage.planning");
+            default -> new Command.Misused("usage.planning");
+        };
+    }
+
+    /** "planning cron 0 0 9 ? * MON#1 Europe/Amsterdam": the last word is a zone when it has a slash or is UTC. */
+    private static Command cron(String[] rest) {
+        if (rest.length < 2) {
+            return new Command.Misused("usage.planning");
+        }
+        String last = rest[rest.length - 1];
+        boolean zone = last.contains("/") || last.equalsIgnoreCase("UTC");
+        String expression = String.join(" ", Arrays.copyOfRange(rest, 1, zone ? rest.length - 1 : rest.length));
+        return expression.isBlank() ? new Command.Misused("usage.planning")
+                : new Command.SetCron(expression, zone ? Optional.of(last) : Optional.empty());
+    }
+
+    /** "planning herinneringen 7,2" (or "7 2", or "geen"). */
+    private static Command reminders(String[] rest) {
+        String list = join(rest, 1);
+        if (Set.of("geen", "none").contains(lower(list))) {
+            return new Command.SetReminders(java.util.List.of());
+        }
+        if (!list.matches("\\d{1,2}([,\\s]+\\d{1,2})*")) {
+            return new Command.Misused("usage.planning");
+        }
+        return new Command.SetReminders(Arrays.stream(list.split("[,\\s]+")).map(Integer::valueOf).toList());
     }
 
     private static String join(String[] words, int from) {

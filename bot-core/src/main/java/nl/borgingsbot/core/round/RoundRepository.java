@@ -13,6 +13,14 @@ public interface RoundRepository {
      */
     Round open(long regionId, String questionnaireId, Instant openedAt, Instant deadline);
 
+    /**
+     * Opens the region's round for a scheduled {@code period} (the moment the schedule fired).
+     * Empty, and nothing changes, when that period already has a round or the region has an open
+     * round — so a scheduled round opens once, whichever instance tries, however often.
+     */
+    Optional<Round> openScheduled(long regionId, String questionnaireId, Instant period, Instant openedAt,
+                                  Instant deadline);
+
     Optional<Round> byId(long roundId);
 
     /** The region's open round, if any (at most one). */

@@ -2,6 +2,7 @@ package nl.borgingsbot.core.round;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import nl.borgingsbot.core.Repositories;
 import nl.borgingsbot.core.chat.ChatGateway;
 import nl.borgingsbot.core.chat.ChatUser;
 import nl.borgingsbot.core.chat.DeliveryException;
@@ -42,28 +44,44 @@ public final class RoundService {
     private final RegionRepository regions;
     private final RoundRepository rounds;
     private final CheckInRepository checkIns;
+    private final ReminderLog reminders;
     private final QuestionnaireCatalog catalog;
     private final Gateways gateways;
     private final Clock clock;
     private final RadarChart radar = new RadarChart();
 
-    public RoundService(RegionRepository regions, RoundRepository rounds, CheckInRepository checkIns,
-                        QuestionnaireCatalog catalog, Gateways gateways, Clock clock) {
-        this.regions = regions;
-        this.rounds = rounds;
-        this.checkIns = checkIns;
+    public RoundService(Repositories repositories, QuestionnaireCatalog catalog, Gateways gateways, Clock clock) {
+        this.regions = repositories.regions();
+        this.rounds = repositories.rounds();
+        this.checkIns = repositories.checkIns();
+        this.reminders = repositories.reminders();
         this.catalog = catalog;
         this.gateways = gateways;
         this.clock = clock;
     }
 
-    /** What happened when a round was opened or reminders went out: who could not be reached. */
-    public record Fanout(Round round, int sent, List<Partner> unreachable) {
+    /**
+     * What happened when a round was opened or reminders went out: how many got a DM, who could
+     * not be reached, and how many had had a reminder that day already.
+     */
+    public record Fanout(Round round, int sent, List<Partner> unreachable, int remindedAlready) {
     }
 
-    /** Opens the region's next round and sends every partner the intro in a DM. */
+    /** Opens the region's next round by hand and sends every partner the intro in a DM. */
     public Fanout open(Region region, Instant deadline) {
-        Round round = rounds.open(region.id(), region.questionnaireId(), clock.instant(), deadline);
+        return invite(region, rounds.open(region.id(), region.questionnaireId(), clock.instant(), deadline));
+    }
+
+    /**
+     * Opens the round of a scheduled {@code period} and invites the partners; empty when that
+     * period has its round already (another instance, or an earlier try) or a round is open.
+     */
+    public Optional<Fanout> openScheduled(Region region, Instant period, Instant deadline) {
+        return rounds.openScheduled(region.id(), region.questionnaireId(), period, clock.instant(), deadline)
+                .map(round -> invite(region, round));
+    }
+
+    private Fanout invite(Region region, Round round) {
         List<Partner> unreachable = new ArrayList<>();
         int sent = 0;
         for (Partner partner : regions.partners(region.id())) {
@@ -73,7 +91,7 @@ public final class RoundService {
                 unreachable.add(partner);
             }
         }
-        return new Fanout(round, sent, unreachable);
+        return new Fanout(round, sent, unreachable, 0);
     }
 
     /** Creates the partner's check-in in the round and sends the intro; false when the DM failed. */
@@ -83,26 +101,44 @@ public final class RoundService {
         return deliver(partner.user(), intro);
     }
 
-    /** Reminds every partner of the open round who has not submitted. */
-    public Fanout remind(Region region, Round round) {
+    /** The slot of a reminder the programme manager asked for (one a day). */
+    public static final String MANUAL = "manual";
+
+    /**
+     * Reminds every active partner of the open round who has not submitted, once per
+     * {@code slot} ({@link #MANUAL}, or a scheduled reminder's days before the deadline) and never
+     * twice on one day: each reminder is claimed in the {@link ReminderLog} before it is sent.
+     */
+    public Fanout remind(Region region, Round round, String slot) {
         List<Partner> unreachable = new ArrayList<>();
         int sent = 0;
+        int already = 0;
+        Instant now = clock.instant();
+        LocalDate today = now.atZone(region.timeZone()).toLocalDate();
+        String claimed = MANUAL.equals(slot) ? MANUAL + ":" + today : slot;
         CheckInMessages messages = messages(region, round);
         for (CheckIn checkIn : checkIns.ofRound(round.id())) {
-            if (checkIn.submitted()) {
-                continue;
-            }
             Optional<Partner> partner = regions.partnerById(checkIn.partnerId());
-            if (partner.isEmpty() || !isActive(region, partner.get())) {
+            if (checkIn.submitted() || partner.isEmpty() || !isActive(region, partner.get())) {
                 continue;
             }
-            if (deliver(partner.get().user(), messages.reminder(checkIn))) {
+            if (!reminders.claim(round.id(), checkIn.partnerId(), claimed, today, now)) {
+                already++;
+            } else if (deliver(partner.get().user(), messages.reminder(checkIn))) {
                 sent++;
             } else {
+                reminders.release(round.id(), checkIn.partnerId(), claimed);
                 unreachable.add(partner.get());
             }
         }
-        return new Fanout(round, sent, unreachable);
+        return new Fanout(round, sent, unreachable, already);
+    }
+
+    /** Whether every active partner of the round has submitted (for closing early). */
+    public boolean everyoneSubmitted(Region region, Round round) {
+        List<Partner> partners = regions.partners(region.id());
+        return !partners.isEmpty() && partners.stream().allMatch(p -> checkIns.find(round.id(), p.id())
+                .map(CheckIn::submitted).orElse(false));
     }
 
     /** One partner's progress in a round, never their answers. */

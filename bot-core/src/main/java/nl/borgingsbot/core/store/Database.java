@@ -16,6 +16,8 @@ import org.sqlite.SQLiteDataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
+import nl.borgingsbot.core.Repositories;
+
 /**
  * The bot's database, opened from a JDBC URL and migrated to the current schema with Flyway
  * (scripts in {@code db/migration}, one set for both databases).
@@ -179,6 +181,13 @@ public final class Database implements AutoCloseable {
         }
         String message = root.getMessage();
         return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+    }
+
+    /** The JDBC repositories on this database. */
+    public Repositories repositories() {
+        return new Repositories(new JdbcRegionRepository(dataSource), new JdbcRoundRepository(dataSource),
+                new JdbcCheckInRepository(dataSource), new JdbcScheduleRepository(dataSource),
+                new JdbcReminderLog(dataSource));
     }
 
     /**

@@ -32,18 +32,39 @@ public final class JdbcRoundRepository implements RoundRepository {
 
     @Override
     public Round open(long regionId, String questionnaireId, Instant openedAt, Instant deadline) {
+        return insert(regionId, questionnaireId, null, openedAt, deadline,
+                () -> new IllegalStateException("Region " + regionId + " already has an open round"));
+    }
+
+    @Override
+    public Optional<Round> openScheduled(long regionId, String questionnaireId, Instant period, Instant openedAt,
+                                         Instant deadline) {
+        Objects.requireNonNull(period, "period");
+        try {
+            return Optional.of(insert(regionId, questionnaireId, period, openedAt, deadline, AlreadyThere::new));
+        } catch (AlreadyThere e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The period already has its round, or the region an open one. */
+    private static final class AlreadyThere extends RuntimeException {
+    }
+
+    private Round insert(long regionId, String questionnaireId, Instant period, Instant openedAt, Instant deadline,
+                         java.util.function.Supplier<RuntimeException> onDuplicate) {
         Objects.requireNonNull(questionnaireId, "questionnaireId");
         Objects.requireNonNull(openedAt, "openedAt");
         Objects.requireNonNull(deadline, "deadline");
         return jdbc.write("open a round in region " + regionId, c -> {
             int number = Jdbc.one(c, "SELECT COALESCE(MAX(number), 0) FROM round WHERE region_id = ?",
                     row -> row.getInt(1), regionId).orElse(0) + 1;
-            long id = Jdbc.insert(c, "INSERT INTO round (region_id, number, questionnaire_id, state, opened_at, deadline)"
-                            + " VALUES (?, ?, ?, 'OPEN', ?, ?) RETURNING id",
-                    regionId, number, questionnaireId, openedAt, deadline);
+            long id = Jdbc.insert(c, "INSERT INTO round (region_id, number, questionnaire_id, state, opened_at, deadline,"
+                            + " period) VALUES (?, ?, ?, 'OPEN', ?, ?, ?) RETURNING id",
+                    regionId, number, questionnaireId, openedAt, deadline, period);
             return new Round(id, regionId, number, questionnaireId, RoundState.OPEN, openedAt, deadline,
                     Optional.empty());
-        }, () -> new IllegalStateException("Region " + regionId + " already has an open round"));
+        }, onDuplicate);
     }
 
     @Override

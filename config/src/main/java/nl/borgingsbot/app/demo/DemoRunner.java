@@ -29,9 +29,6 @@ import nl.borgingsbot.core.chat.TextRenderer;
 import nl.borgingsbot.core.questionnaire.QuestionnaireCatalog;
 import nl.borgingsbot.core.region.Administrators;
 import nl.borgingsbot.core.store.Database;
-import nl.borgingsbot.core.store.JdbcCheckInRepository;
-import nl.borgingsbot.core.store.JdbcRegionRepository;
-import nl.borgingsbot.core.store.JdbcRoundRepository;
 
 /**
  * The embedded default: with no chat platform configured, runs a scripted round through the real
@@ -77,9 +74,8 @@ public class DemoRunner {
         ConsoleGateway console = new ConsoleGateway(out, names);
         ChatChannel channel = new ChatChannel(Platform.DEMO, script.workspace(), script.channel());
         try (Database database = Database.open("jdbc:sqlite:" + dbFile, "", "")) {
-            Borgingsbot bot = new Borgingsbot(new JdbcRegionRepository(database.dataSource()),
-                    new JdbcRoundRepository(database.dataSource()), new JdbcCheckInRepository(database.dataSource()),
-                    catalog, new Gateways(List.of(console)), Administrators.parse("demo:" + script.manager()), clock);
+            Borgingsbot bot = new Borgingsbot(database.repositories(), catalog, new Gateways(List.of(console)),
+                    Administrators.parse("demo:" + script.manager()), clock);
             int number = 0;
             for (DemoScript.Step step : script.steps()) {
                 number++;

@@ -1,0 +1,12 @@
+package nl.borgingsbot.core;
+
+import nl.borgingsbot.core.checkin.CheckInRepository;
+import nl.borgingsbot.core.region.RegionRepository;
+import nl.borgingsbot.core.round.ReminderLog;
+import nl.borgingsbot.core.round.RoundRepository;
+import nl.borgingsbot.core.schedule.ScheduleRepository;
+
+/** Every store the bot needs; {@code store.Database#repositories()} gives the JDBC ones. */
+public record Repositories(RegionRepository regions, RoundRepository rounds, CheckInRepository checkIns,
+                           ScheduleRepository schedules, ReminderLog reminders) {
+}

@@ -1,0 +1,137 @@
+package nl.borgingsbot.core.schedule;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import nl.borgingsbot.core.chat.Message;
+import nl.borgingsbot.core.chat.Part;
+import nl.borgingsbot.core.command.Command;
+import nl.borgingsbot.core.command.DeadlineParser;
+import nl.borgingsbot.core.i18n.Texts;
+import nl.borgingsbot.core.region.Region;
+
+/**
+ * The {@code planning} commands of a programme manager: show the region's schedule with the next
+ * dates, and change it. A change is checked first (cron, zone, window, reminders) and then stored;
+ * the {@link ScheduleRunner} reads it at its next tick, so no restart is needed.
+ */
+public final class Planning {
+
+    static final int MAX_WINDOW_DAYS = 60;
+    static final int MAX_REMINDERS = 5;
+    private static final int NEXT_ROUNDS_SHOWN = 3;
+
+    private final ScheduleRepository schedules;
+    private final Clock clock;
+
+    public Planning(ScheduleRepository schedules, Clock clock) {
+        this.schedules = schedules;
+        this.clock = clock;
+    }
+
+    /** The default schedule for a newly linked region, unless it has one. */
+    public void ensureDefault(Region region) {
+        if (schedules.of(region.id()).isEmpty()) {
+            schedules.save(Schedule.quarterly(region.id(), region.timeZone(), clock.instant()));
+        }
+    }
+
+    /** Carries out a planning command for the region; the reply says what changed or what is wrong. */
+    public Message handle(Command command, Region region, Texts texts) {
+        Instant now = clock.instant();
+        Schedule current = schedules.of(region.id())
+                .orElse(Schedule.quarterly(region.id(), region.timeZone(), now).disabled());
+        if (command instanceof Command.ShowSchedule) {
+            return show(region, current, texts);
+        }
+        Optional<String> problem = Optional.empty();
+        Schedule changed = current;
+        if (command instanceof Command.SetQuarterly) {
+            changed = current.withCron(Schedule.QUARTERLY, region.timeZone(), now);
+        } else if (command instanceof Command.ScheduleOff) {
+            changed = current.disabled();
+        } else if (command instanceof Command.SetCloseEarly early) {
+            changed = current.withCloseEarly(early.closeEarly());
+        } else if (command instanceof Command.SetCron set) {
+            Optional<ZoneId> zone = zone(set.zone().orElse(current.zone().getId()));
+            if (zone.isEmpty()) {
+                problem = Optional.of(texts.get("planning.invalid.zone", set.zone().orElse("")));
+            } else {
+                problem = Cron.check(set.cron(), zone.get(), now).map(p -> cronProblem(p, set.cron(), texts));
+                changed = current.withCron(set.cron(), zone.get(), now);
+            }
+        } else if (command instanceof Command.SetWindow window) {
+            int earliest = current.reminderDays().stream().max(Integer::compare).orElse(0);
+            if (window.days() < 1 || window.days() > MAX_WINDOW_DAYS || window.days() <= earliest) {
+                problem = Optional.of(texts.get("planning.invalid.window", MAX_WINDOW_DAYS, earliest));
+            }
+            changed = current.withWindow(window.days());
+        } else if (command instanceof Command.SetReminders reminders) {
+            List<Integer> days = reminders.daysBeforeDeadline();
+            boolean fits = days.size() <= MAX_REMINDERS && new HashSet<>(days).size() == days.size()
+                    && days.stream().allMatch(d -> d >= 1 && d < current.windowDays());
+            if (!fits) {
+                problem = Optional.of(texts.get("planning.invalid.reminders", MAX_REMINDERS, current.windowDays() - 1));
+            }
+            changed = current.withReminders(days.stream().sorted((a, b) -> b - a).toList());
+        } else {
+            throw new IllegalArgumentException("not a planning command: " + command);
+        }
+        if (problem.isPresent()) {
+            return Message.text(problem.get());
+        }
+        schedules.save(changed);
+        List<Part> reply = new ArrayList<>();
+        reply.add(new Part.Paragraph(texts.get("planning.saved")));
+        reply.addAll(show(region, changed, texts).parts());
+        return new Message(reply);
+    }
+
+    private Message show(Region region, Schedule schedule, Texts texts) {
+        Message.Builder message = Message.builder().heading(texts.get("planning.title", region.name()));
+        if (!schedule.enabled()) {
+            return message.paragraph(texts.get("planning.off")).build();
+        }
+        message.paragraph(Schedule.QUARTERLY.equals(schedule.cron())
+                ? texts.get("planning.quarterly", schedule.zone().getId())
+                : texts.get("planning.cron", schedule.cron(), schedule.zone().getId()));
+        message.paragraph(texts.get("planning.window", schedule.windowDays()));
+        message.paragraph(schedule.reminderDays().isEmpty() ? texts.get("planning.noReminders")
+                : texts.get("planning.reminders", schedule.reminderDays().stream().map(String::valueOf)
+                .collect(Collectors.joining(", "))));
+        message.paragraph(texts.get(schedule.closeEarly() ? "planning.early.on" : "planning.early.off"));
+        List<String> next = new ArrayList<>();
+        Instant from = clock.instant().isAfter(schedule.since()) ? clock.instant() : schedule.since();
+        for (Instant start : Cron.of(schedule.cron(), schedule.zone()).next(from, NEXT_ROUNDS_SHOWN)) {
+            Instant deadline = DeadlineParser.daysFrom(start.atZone(schedule.zone()), schedule.windowDays()).toInstant();
+            next.add(texts.get("planning.nextRound", texts.dateTime(start, schedule.zone()),
+                    texts.dateTime(deadline, schedule.zone())));
+        }
+        message.heading(texts.get("planning.next"));
+        message.add(new Part.Bullets(next));
+        return message.build();
+    }
+
+    private static String cronProblem(Cron.Problem problem, String cron, Texts texts) {
+        return switch (problem) {
+            case INVALID -> texts.get("planning.invalid.cron", cron);
+            case NEVER_FIRES -> texts.get("planning.invalid.never", cron);
+            case TOO_OFTEN -> texts.get("planning.invalid.tooOften", cron, Cron.MIN_GAP.toDays());
+        };
+    }
+
+    private static Optional<ZoneId> zone(String id) {
+        try {
+            return Optional.of(ZoneId.of(id));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package nl.borgingsbot.core.schedule;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import nl.borgingsbot.core.Repositories;
+import nl.borgingsbot.core.command.DeadlineParser;
+import nl.borgingsbot.core.region.Region;
+import nl.borgingsbot.core.region.RegionRepository;
+import nl.borgingsbot.core.round.Round;
+import nl.borgingsbot.core.round.RoundRepository;
+import nl.borgingsbot.core.round.RoundService;
+
+/**
+ * Does what the schedules say is due now: opens scheduled rounds, sends reminders, closes rounds
+ * at their deadline (or early, when everyone has submitted). It looks at the clock, not at what
+ * it did last time, so a tick after a restart does what was missed while the bot was down; and
+ * every action is guarded by the database (a round per period, a close per round, a claimed
+ * reminder), so it happens once — also with two instances ticking at the same moment.
+ */
+public final class ScheduleRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScheduleRunner.class);
+
+    private final RegionRepository regions;
+    private final RoundRepository rounds;
+    private final ScheduleRepository schedules;
+    private final RoundService roundService;
+    private final Clock clock;
+
+    public ScheduleRunner(Repositories repositories, RoundService roundService, Clock clock) {
+        this.regions = repositories.regions();
+        this.rounds = repositories.rounds();
+        this.schedules = repositories.schedules();
+        this.roundService = roundService;
+        this.clock = clock;
+    }
+
+    /** What one tick did. */
+    public record Tick(int opened, int reminded, int closed) {
+    }
+
+    /** Opens, reminds and closes whatever is due at the clock's now. */
+    public Tick tick() {
+        Instant now = clock.instant();
+        int opened = 0;
+        for (Schedule schedule : schedules.enabled()) {
+            opened += openIfDue(schedule, now) ? 1 : 0;
+        }
+        int reminded = 0;
+        int closed = 0;
+        for (Round round : rounds.allOpen()) {
+            Optional<Region> region = regions.byId(round.regionId());
+            if (region.isEmpty()) {
+                continue;
+            }
+            Optional<Schedule> schedule = schedules.of(round.regionId());
+            if (!now.isBefore(round.deadline()) || closesEarly(schedule, region.get(), round)) {
+                closed += roundService.close(region.get(), round).isPresent() ? 1 : 0;
+            } else {
+                reminded += remindIfDue(region.get(), round, schedule, now);
+            }
+        }
+        if (opened + reminded + closed > 0) {
+            LOG.info("schedule: opened {} round(s), sent {} reminder(s), closed {} round(s)", opened, reminded, closed);
+        }
+        return new Tick(opened, reminded, closed);
+    }
+
+    /**
+     * The round of the schedule's last moment, if that moment is still inside its response window
+     * and after the schedule was set. A round for that moment opens once, however often this runs.
+     */
+    private boolean openIfDue(Schedule schedule, Instant now) {
+        Duration window = Duration.ofDays(schedule.windowDays());
+        Instant from = later(schedule.since(), now.minus(window));
+        Optional<Instant> period = Cron.of(schedule.cron(), schedule.zone()).lastFireBetween(from, now);
+        Optional<Region> region = regions.byId(schedule.regionId());
+        if (period.isEmpty() || region.isEmpty() || regions.partners(region.get().id()).isEmpty()) {
+            return false;
+        }
+        ZonedDateTime fired = period.get().atZone(schedule.zone());
+        Instant deadline = DeadlineParser.daysFrom(fired, schedule.windowDays()).toInstant();
+        if (!deadline.isAfter(now)) {
+            return false;
+        }
+        return roundService.openScheduled(region.get(), period.get(), deadline).isPresent();
+    }
+
+    /**
+     * The latest reminder moment that has passed (days before the deadline), sent once per slot; if
+     * the bot was down over two of them, only the later one goes out.
+     */
+    private int remindIfDue(Region region, Round round, Optional<Schedule> schedule, Instant now) {
+        List<Integer> days = schedule.map(Schedule::reminderDays).orElse(Schedule.DEFAULT_REMINDER_DAYS);
+        Optional<Integer> due = days.stream()
+                .filter(d -> {
+                    Instant at = round.deadline().minus(Duration.ofDays(d));
+                    return !now.isBefore(at) && at.isAfter(round.openedAt());
+                })
+                .min(Integer::compare);
+        return due.map(d -> roundService.remind(region, round, "days-" + d).sent()).orElse(0);
+    }
+
+    private boolean closesEarly(Optional<Schedule> schedule, Region region, Round round) {
+        return schedule.map(Schedule::closeEarly).orElse(false) && roundService.everyoneSubmitted(region, round);
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+}
