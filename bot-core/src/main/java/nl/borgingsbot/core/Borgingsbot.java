@@ -38,8 +38,7 @@ public final class Borgingsbot {
 
     public Borgingsbot(Repositories repositories, QuestionnaireCatalog catalog, Gateways gateways,
                        Administrators admins, Clock clock) {
-        this.checkIns = new CheckInService(repositories.regions(), repositories.rounds(), repositories.checkIns(),
-                catalog, clock);
+        this.checkIns = new CheckInService(repositories, catalog, clock);
         this.roundService = new RoundService(repositories, catalog, gateways, clock);
         this.commands = new CommandHandler(repositories, roundService, catalog, admins, clock);
     }

@@ -6,6 +6,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import nl.borgingsbot.core.Repositories;
+import nl.borgingsbot.core.actions.Action;
+import nl.borgingsbot.core.actions.ActionRepository;
+import nl.borgingsbot.core.actions.ActionStatus;
 import nl.borgingsbot.core.chat.ChatUser;
 import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.i18n.Texts;
@@ -25,14 +29,15 @@ public final class CheckInService {
     private final RegionRepository regions;
     private final RoundRepository rounds;
     private final CheckInRepository checkIns;
+    private final ActionRepository actions;
     private final QuestionnaireCatalog catalog;
     private final Clock clock;
 
-    public CheckInService(RegionRepository regions, RoundRepository rounds, CheckInRepository checkIns,
-                          QuestionnaireCatalog catalog, Clock clock) {
-        this.regions = regions;
-        this.rounds = rounds;
-        this.checkIns = checkIns;
+    public CheckInService(Repositories repositories, QuestionnaireCatalog catalog, Clock clock) {
+        this.regions = repositories.regions();
+        this.rounds = repositories.rounds();
+        this.checkIns = repositories.checkIns();
+        this.actions = repositories.actions();
         this.catalog = catalog;
         this.clock = clock;
     }
@@ -48,8 +53,7 @@ public final class CheckInService {
             Optional<Region> region = regions.byId(partner.regionId());
             if (round.isPresent() && region.isPresent()) {
                 CheckIn checkIn = checkIns.createOrGet(round.get().id(), partner.id());
-                open.add(new ActiveCheckIn(region.get(), round.get(), partner,
-                        catalog.require(round.get().questionnaireId()), checkIn));
+                open.add(active(region.get(), round.get(), partner, checkIn));
             }
         }
         return open.stream()
@@ -69,8 +73,24 @@ public final class CheckInService {
             return Optional.empty();
         }
         Optional<Region> region = regions.byId(round.get().regionId());
-        return region.map(r -> new ActiveCheckIn(r, round.get(), partner.get(),
-                catalog.require(round.get().questionnaireId()), checkIn.get()));
+        return region.map(r -> active(r, round.get(), partner.get(), checkIn.get()));
+    }
+
+    private ActiveCheckIn active(Region region, Round round, Partner partner, CheckIn checkIn) {
+        return new ActiveCheckIn(region, round, partner, catalog.require(round.questionnaireId()), checkIn,
+                followUps(region, round, partner));
+    }
+
+    /**
+     * The partner's improvement actions to ask about in this round: recorded before it opened, and
+     * still open then (so the list stays the same while the partner answers).
+     */
+    private List<Action> followUps(Region region, Round round, Partner partner) {
+        return actions.ofRegion(region.id()).stream()
+                .filter(a -> a.owner().filter(partner.user()::equals).isPresent())
+                .filter(a -> a.createdAt().isBefore(round.openedAt()))
+                .filter(a -> a.status().isOpen() || !a.updatedAt().isBefore(round.openedAt()))
+                .toList();
     }
 
     /** Whether this person is in a region whose latest round is closed (for "this round is closed"). */
@@ -83,7 +103,7 @@ public final class CheckInService {
 
     /** Typed text in the DM. */
     public Message onText(ActiveCheckIn active, String text) {
-        Conversation conversation = new Conversation(active.questionnaire());
+        Conversation conversation = active.conversation();
         if (Keywords.isStart(text) || Keywords.isResume(text)) {
             return apply(active, conversation.start(active.checkIn()));
         }
@@ -92,7 +112,7 @@ public final class CheckInService {
 
     /** A button or choice from one of the check-in messages. */
     public Message onChoice(ActiveCheckIn active, String actionId, String value, Optional<String> note) {
-        Conversation conversation = new Conversation(active.questionnaire());
+        Conversation conversation = active.conversation();
         CheckIn checkIn = active.checkIn();
         return switch (actionId) {
             case CheckInMessages.START, CheckInMessages.RESUME -> apply(active, conversation.start(checkIn));
@@ -106,6 +126,14 @@ public final class CheckInService {
                 String[] parts = value.split(":");
                 yield parts.length == 3 && parts[2].matches("\\d{1,2}")
                         ? apply(active, conversation.onScore(checkIn, parts[1], Integer.parseInt(parts[2]), note))
+                        : active.messages().current(checkIn, Optional.of(Notice.of("invalid.unknownAction")));
+            }
+            case CheckInMessages.ACTION -> {
+                String[] parts = value.split(":");
+                Optional<ActionStatus> status = parts.length == 3
+                        ? java.util.Arrays.stream(ActionStatus.values()).filter(s -> s.name().equals(parts[2])).findFirst()
+                        : Optional.empty();
+                yield status.isPresent() ? apply(active, conversation.onActionStatus(checkIn, status.get(), note))
                         : active.messages().current(checkIn, Optional.of(Notice.of("invalid.unknownAction")));
             }
             default -> active.messages().current(checkIn, Optional.of(Notice.of("invalid.unknownAction")));
@@ -134,6 +162,9 @@ public final class CheckInService {
             checkIns.saveReflection(checkIn.id(), r.promptId(), r.text(), transition.next(), transition.editing(), now);
         } else if (answer.isPresent() && answer.get() instanceof Transition.Answer.Scored s) {
             checkIns.saveScore(checkIn.id(), s.elementId(), s.score(), transition.next(), transition.editing(), now);
+        } else if (answer.isPresent() && answer.get() instanceof Transition.Answer.ActionUpdate update) {
+            actions.update(update.actionId(), update.status(), update.note(), now);
+            checkIns.moveTo(checkIn.id(), transition.next(), transition.editing());
         } else if (transition.submit()) {
             checkIns.submit(checkIn.id(), now);
         } else {

@@ -68,6 +68,19 @@ public sealed interface Command {
     record ScheduleOff() implements Command {
     }
 
+    /** "actie &lt;element&gt; &lt;tekst&gt; [eigenaar] [datum]". */
+    record RecordAction(String element, String text, Optional<UserReference> owner, Optional<String> due)
+            implements Command {
+    }
+
+    /** "actie &lt;nr&gt; klaar|bezig|gestopt [toelichting]". */
+    record UpdateAction(int number, nl.borgingsbot.core.actions.ActionStatus status, Optional<String> note)
+            implements Command {
+    }
+
+    record ListActions() implements Command {
+    }
+
     /** A known command word used the wrong way: {@code usageKey} names the bundle text that explains it. */
     record Misused(String usageKey) implements Command {
     }

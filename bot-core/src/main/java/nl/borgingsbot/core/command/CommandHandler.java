@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import nl.borgingsbot.core.Repositories;
+import nl.borgingsbot.core.actions.ActionCommands;
 import nl.borgingsbot.core.chat.ChatChannel;
 import nl.borgingsbot.core.chat.ChatUser;
 import nl.borgingsbot.core.chat.Message;
@@ -42,6 +43,7 @@ public final class CommandHandler {
     private final QuestionnaireCatalog catalog;
     private final Administrators admins;
     private final Planning planning;
+    private final ActionCommands actions;
     private final Clock clock;
 
     public CommandHandler(Repositories repositories, RoundService roundService, QuestionnaireCatalog catalog,
@@ -52,6 +54,7 @@ public final class CommandHandler {
         this.catalog = catalog;
         this.admins = admins;
         this.planning = new Planning(repositories.schedules(), clock);
+        this.actions = new ActionCommands(repositories.actions(), repositories.regions(), clock);
         this.clock = clock;
     }
 
@@ -74,6 +77,12 @@ public final class CommandHandler {
         Texts texts = Texts.of(r.language());
         if (command instanceof Command.ListPartners) {
             return isManager(r, from) || isPartner(r, from) ? partners(r, texts) : refuse(r, texts);
+        }
+        if (command instanceof Command.ListActions || command instanceof Command.RecordAction
+                || command instanceof Command.UpdateAction) {
+            return isManager(r, from) || isPartner(r, from)
+                    ? actions.handle(command, r, catalog.require(r.questionnaireId()), from)
+                    : Message.text(texts.get("refused.notInRegion", r.name()));
         }
         if (!isManager(r, from)) {
             return refuse(r, texts);

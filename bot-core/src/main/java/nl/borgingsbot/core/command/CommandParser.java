@@ -1,9 +1,14 @@
 package nl.borgingsbot.core.command;
 
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+
+import nl.borgingsbot.core.actions.ActionStatus;
 
 /**
  * Parses command lines. Returns empty when the first word is no command at all (so a DM answer
@@ -46,6 +51,8 @@ public final class CommandParser {
             case "ronde", "round" -> round(second, rest);
             case "herinner", "herinnering", "remind" -> new Command.Remind();
             case "planning", "schedule" -> planning(second, rest);
+            case "acties", "actions" -> new Command.ListActions();
+            case "actie", "action" -> action(rest, afterWords(line, 1));
             default -> null;
         });
     }
@@ -137,6 +144,44 @@ public final class CommandParser {
             return new Command.Misused("usage.planning");
         }
         return new Command.SetReminders(Arrays.stream(list.split("[,\\s]+")).map(Integer::valueOf).toList());
+    }
+
+    /**
+     * "actie 3 klaar omdat …" updates action 3; anything else records one: "actie &lt;element&gt;
+     * &lt;tekst&gt; [eigenaar] [datum]", read from the end — a date (one to three words), then a mention.
+     */
+    private static Command action(String[] rest, String arguments) {
+        if (rest.length >= 2 && rest[0].matches("\\d{1,4}")) {
+            Optional<ActionStatus> status = ActionStatus.parse(rest[1]);
+            if (status.isPresent()) {
+                String note = afterWords(arguments, 2);
+                return new Command.UpdateAction(Integer.parseInt(rest[0]), status.get(),
+                        note.isEmpty() ? Optional.empty() : Optional.of(note));
+            }
+        }
+        if (rest.length < 2) {
+            return new Command.Misused("usage.action");
+        }
+        // a mention's name part may hold spaces ("<@U1|Anna de Vries>"); only the id matters here
+        String flat = arguments.replaceAll("<@([^|>\\s]+)\\|[^>]*>", "<@$1>");
+        List<String> words = new ArrayList<>(Arrays.asList(flat.split("\\s+")));
+        String element = words.remove(0);
+        Optional<String> due = Optional.empty();
+        for (int count = Math.min(3, words.size() - 1); count >= 1 && due.isEmpty(); count--) {
+            String tail = String.join(" ", words.subList(words.size() - count, words.size()));
+            if (DeadlineParser.parse(tail, ZoneOffset.UTC).isPresent()) {
+                due = Optional.of(tail);
+                words.subList(words.size() - count, words.size()).clear();
+            }
+        }
+        Optional<UserReference> owner = Optional.empty();
+        String last = words.isEmpty() ? "" : words.get(words.size() - 1);
+        if (words.size() > 1 && (last.startsWith("<@") || last.startsWith("@"))) {
+            owner = UserReference.parse(last);
+            words.remove(words.size() - 1);
+        }
+        String text = String.join(" ", words).strip();
+        return text.isEmpty() ? new Command.Misused("usage.action") : new Command.RecordAction(element, text, owner, due);
     }
 
     private static String join(String[] words, int from) {

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import nl.borgingsbot.core.Repositories;
+import nl.borgingsbot.core.actions.ActionRepository;
 import nl.borgingsbot.core.chat.ChatGateway;
 import nl.borgingsbot.core.chat.ChatUser;
 import nl.borgingsbot.core.chat.DeliveryException;
@@ -45,6 +46,7 @@ public final class RoundService {
     private final RoundRepository rounds;
     private final CheckInRepository checkIns;
     private final ReminderLog reminders;
+    private final ActionRepository actions;
     private final QuestionnaireCatalog catalog;
     private final Gateways gateways;
     private final Clock clock;
@@ -55,6 +57,7 @@ public final class RoundService {
         this.rounds = repositories.rounds();
         this.checkIns = repositories.checkIns();
         this.reminders = repositories.reminders();
+        this.actions = repositories.actions();
         this.catalog = catalog;
         this.gateways = gateways;
         this.clock = clock;
@@ -185,7 +188,8 @@ public final class RoundService {
         ChatGateway gateway;
         try {
             gateway = gateways.of(region.channel().platform());
-            PostedMessage posted = gateway.postToChannel(region.channel(), reportMessages.channelReport(report, png));
+            PostedMessage posted = gateway.postToChannel(region.channel(),
+                    reportMessages.channelReport(report, png, actions.ofRegion(region.id())));
             rounds.markReported(round.id());
             try {
                 gateway.replyInThread(posted, reportMessages.reflections(report));
@@ -220,7 +224,7 @@ public final class RoundService {
     }
 
     private CheckInMessages messages(Region region, Round round) {
-        return new CheckInMessages(region, round, catalog.require(round.questionnaireId()));
+        return new CheckInMessages(region, round, catalog.require(round.questionnaireId()), List.of());
     }
 
     private boolean isActive(Region region, Partner partner) {
