@@ -202,7 +202,7 @@ class RoundEndToEndTest {
     }
 
     @Test
-    void theNextRoundShowsTheChangeSinceTheLastOne() {
+    void theNextRoundShowsTheChangeSinceTheLastOneAndTheTrendBothRounds() throws Exception {
         linkRegionWithPartners("U1", "U2");
         command(ADMIN, "ronde start");
         answerAll("U1", 2, 2, 2, 2, 2, 2, 2);
@@ -218,6 +218,11 @@ class RoundEndToEndTest {
         assertThat(second).contains("Cultuur van de organisatie: 2,0 → 4,0 (↑ 2,0)")
                 .contains("Structurele betrokkenheid: 2,0 → 1,0 (↓ 1,0)")
                 .contains("Sterk en uniek aanbod: 2,0 → 2,0 (= 0,0)");
+
+        assertThat(command(user("U1"), "trend")).contains("Het verloop van regio Noord staat in het regiokanaal");
+        Message trend = slack.posts().get(2).message();
+        assertThat(TEXT.render(trend)).contains("laatste 2 rondes");
+        assertThat(ImageIO.read(new ByteArrayInputStream(trend.image().orElseThrow().png())).getHeight()).isEqualTo(768);
     }
 
     @Test

@@ -81,6 +81,9 @@ public sealed interface Command {
     record ListActions() implements Command {
     }
 
+    record Trend() implements Command {
+    }
+
     /** A known command word used the wrong way: {@code usageKey} names the bundle text that explains it. */
     record Misused(String usageKey) implements Command {
     }

@@ -78,6 +78,10 @@ public final class CommandHandler {
         if (command instanceof Command.ListPartners) {
             return isManager(r, from) || isPartner(r, from) ? partners(r, texts) : refuse(r, texts);
         }
+        if (command instanceof Command.Trend) {
+            return isManager(r, from) || isPartner(r, from) ? trend(r, texts)
+                    : Message.text(texts.get("refused.notInRegion", r.name()));
+        }
         if (command instanceof Command.ListActions || command instanceof Command.RecordAction
                 || command instanceof Command.UpdateAction) {
             return isManager(r, from) || isPartner(r, from)
@@ -261,6 +265,15 @@ public final class CommandHandler {
         RoundService.Publication publication = roundService.publish(region, last.get());
         return Message.text(texts.get(publication.posted().isPresent() ? "round.reportPosted" : "round.closedNotPosted",
                 last.get().number(), region.name()));
+    }
+
+    private Message trend(Region region, Texts texts) {
+        Optional<RoundService.Publication> posted = roundService.postTrend(region);
+        if (posted.isEmpty()) {
+            return Message.text(texts.get("round.noReport", region.name()));
+        }
+        return Message.text(texts.get(posted.get().posted().isPresent() ? "trend.posted" : "trend.notPosted",
+                region.name()));
     }
 
     private Message show(Region region, Texts texts) {

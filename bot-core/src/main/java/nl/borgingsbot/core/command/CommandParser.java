@@ -52,6 +52,7 @@ public final class CommandParser {
             case "herinner", "herinnering", "remind" -> new Command.Remind();
             case "planning", "schedule" -> planning(second, rest);
             case "acties", "actions" -> new Command.ListActions();
+            case "trend", "verloop" -> new Command.Trend();
             case "actie", "action" -> action(rest, afterWords(line, 1));
             default -> null;
         });

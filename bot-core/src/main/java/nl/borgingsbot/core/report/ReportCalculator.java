@@ -36,7 +36,8 @@ public final class ReportCalculator {
                 partnerLines(region, questionnaire, responses), reflections(region, questionnaire, responses));
     }
 
-    static List<ElementStats> stats(Questionnaire questionnaire, List<Response> responses) {
+    /** The statistics per element, in questionnaire order. */
+    public static List<ElementStats> stats(Questionnaire questionnaire, List<Response> responses) {
         List<ElementStats> stats = new ArrayList<>();
         for (Element element : questionnaire.elements()) {
             int n = 0;

@@ -28,7 +28,10 @@ import nl.borgingsbot.core.region.Partner;
 import nl.borgingsbot.core.region.Region;
 import nl.borgingsbot.core.region.RegionRepository;
 import nl.borgingsbot.core.report.RadarChart;
+import nl.borgingsbot.core.chat.Part;
+import nl.borgingsbot.core.report.ElementStats;
 import nl.borgingsbot.core.report.ReportCalculator;
+import nl.borgingsbot.core.report.TrendChart;
 import nl.borgingsbot.core.report.ReportMessages;
 import nl.borgingsbot.core.report.Response;
 import nl.borgingsbot.core.report.RoundReport;
@@ -212,6 +215,47 @@ public final class RoundService {
                 .map(this::responses).orElse(List.of());
         int invited = checkIns.ofRound(round.id()).size();
         return ReportCalculator.compute(region, round, questionnaire, invited, responses(round), previous);
+    }
+
+    /** At most this many rounds in the trend chart. */
+    static final int TREND_ROUNDS = 8;
+
+    /**
+     * Posts the trend of the region's last closed rounds (up to {@value #TREND_ROUNDS}, with the
+     * region's current questionnaire) to its channel; empty when there is no closed round yet.
+     */
+    public Optional<Publication> postTrend(Region region) {
+        Questionnaire questionnaire = catalog.require(region.questionnaireId());
+        List<Round> closed = rounds.ofRegion(region.id()).stream()
+                .filter(r -> !r.isOpen() && r.questionnaireId().equals(questionnaire.id())).toList();
+        closed = closed.subList(Math.max(0, closed.size() - TREND_ROUNDS), closed.size());
+        if (closed.isEmpty()) {
+            return Optional.empty();
+        }
+        Texts texts = Texts.of(region.language());
+        List<String> labels = closed.stream().map(r -> texts.get("trend.round", r.number())).toList();
+        double[][] means = new double[questionnaire.statements().size()][closed.size()];
+        for (int round = 0; round < closed.size(); round++) {
+            List<ElementStats> stats = ReportCalculator.stats(questionnaire, responses(closed.get(round)));
+            for (int element = 0; element < stats.size(); element++) {
+                means[element][round] = stats.get(element).mean();
+            }
+        }
+        List<String> elements = questionnaire.elements().stream().map(e -> e.label().in(region.language())).toList();
+        byte[] png = new TrendChart().renderPng(new TrendChart.Data(texts.get("trend.title", region.name()), labels,
+                elements, means));
+        Message message = Message.builder()
+                .heading(texts.get("trend.title", region.name()))
+                .add(new Part.Image(png, texts.get("trend.altText", region.name(), closed.size()), "borging-verloop.png"))
+                .paragraph(texts.get("trend.body", closed.size()))
+                .build();
+        try {
+            return Optional.of(new Publication(
+                    Optional.of(gateways.of(region.channel().platform()).postToChannel(region.channel(), message)),
+                    Optional.empty()));
+        } catch (DeliveryException e) {
+            return Optional.of(new Publication(Optional.empty(), Optional.of(e)));
+        }
     }
 
     /** The submitted answers of a round, in the order partners were added. */
