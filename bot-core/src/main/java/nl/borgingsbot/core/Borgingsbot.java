@@ -91,7 +91,7 @@ public final class Borgingsbot {
         if (active.isPresent()) {
             return checkIns.onText(active.get(), reply.text());
         }
-        return checkIns.recentlyClosedRegion(reply.from())
+        return checkIns.regionWithOnlyClosedRounds(reply.from())
                 .map(CheckInService::roundClosed)
                 .orElseGet(() -> Message.text(Texts.of(Region.DUTCH).get("checkin.none")));
     }

@@ -249,7 +249,7 @@ class RoundEndToEndTest {
         assertThat(command(ADMIN, "regio koppel Nogmaals")).contains("al gekoppeld aan regio Noord");
         assertThat(command(user("U1"), "ronde start")).contains("Dat kan alleen de programmamanager");
         assertThat(command(user("U1"), "partners")).contains("Organisatie U1");
-        assertThat(command(user("U9"), "partners")).contains("Dat kan alleen de programmamanager");
+        assertThat(command(user("U9"), "partners")).contains("Dat kunnen alleen de partners en de programmamanager");
         assertThat(command(ADMIN, "ronde start 1-1-2020")).contains("in het verleden");
         assertThat(command(ADMIN, "ronde start gisteren")).contains("herken ik niet als datum");
         assertThat(command(ADMIN, "ronde status")).contains("Er loopt geen ronde");

@@ -93,8 +93,8 @@ public final class CheckInService {
                 .toList();
     }
 
-    /** Whether this person is in a region whose latest round is closed (for "this round is closed"). */
-    public Optional<Region> recentlyClosedRegion(ChatUser user) {
+    /** A region of this person that has had rounds; asked only when none of theirs is open ("this round is closed"). */
+    public Optional<Region> regionWithOnlyClosedRounds(ChatUser user) {
         return regions.partnershipsOf(user).stream()
                 .flatMap(p -> regions.byId(p.regionId()).stream())
                 .filter(r -> !rounds.ofRegion(r.id()).isEmpty())

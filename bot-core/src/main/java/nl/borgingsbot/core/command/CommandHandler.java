@@ -75,18 +75,15 @@ public final class CommandHandler {
         }
         Region r = region.get();
         Texts texts = Texts.of(r.language());
-        if (command instanceof Command.ListPartners) {
-            return isManager(r, from) || isPartner(r, from) ? partners(r, texts) : refuse(r, texts);
-        }
-        if (command instanceof Command.Trend) {
-            return isManager(r, from) || isPartner(r, from) ? trend(r, texts)
-                    : Message.text(texts.get("refused.notInRegion", r.name()));
-        }
-        if (command instanceof Command.ListActions || command instanceof Command.RecordAction
-                || command instanceof Command.UpdateAction) {
-            return isManager(r, from) || isPartner(r, from)
-                    ? actions.handle(command, r, catalog.require(r.questionnaireId()), from)
-                    : Message.text(texts.get("refused.notInRegion", r.name()));
+        if (isForEveryoneInTheRegion(command)) {
+            if (!isManager(r, from) && !isPartner(r, from)) {
+                return Message.text(texts.get("refused.notInRegion", r.name()));
+            }
+            if (command instanceof Command.ListPartners) {
+                return partners(r, texts);
+            }
+            return command instanceof Command.Trend ? trend(r, texts)
+                    : actions.handle(command, r, catalog.require(r.questionnaireId()), from);
         }
         if (!isManager(r, from)) {
             return refuse(r, texts);
@@ -301,6 +298,13 @@ public final class CommandHandler {
             message.paragraph(texts.get("help.admin"));
         }
         return message.build();
+    }
+
+    /** What partners may do as well as programme managers. */
+    private static boolean isForEveryoneInTheRegion(Command command) {
+        return command instanceof Command.ListPartners || command instanceof Command.Trend
+                || command instanceof Command.ListActions || command instanceof Command.RecordAction
+                || command instanceof Command.UpdateAction;
     }
 
     private static boolean isPlanning(Command command) {
