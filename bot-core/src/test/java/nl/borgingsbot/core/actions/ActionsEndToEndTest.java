@@ -5,25 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import nl.borgingsbot.core.Borgingsbot;
-import nl.borgingsbot.core.chat.ChatChannel;
-import nl.borgingsbot.core.chat.ChatUser;
-import nl.borgingsbot.core.chat.Gateways;
-import nl.borgingsbot.core.chat.InboundEvent;
-import nl.borgingsbot.core.chat.Platform;
-import nl.borgingsbot.core.chat.TextRenderer;
-import nl.borgingsbot.core.region.Administrators;
-import nl.borgingsbot.core.store.Database;
-import nl.borgingsbot.core.testing.Fixtures;
-import nl.borgingsbot.core.testing.MutableClock;
-import nl.borgingsbot.core.testing.RecordingGateway;
+import nl.borgingsbot.core.testing.TestBot;
+
 
 /**
  * The PDCA loop on a real SQLite file: the team records actions after a round, the owner is asked
@@ -31,40 +20,30 @@ import nl.borgingsbot.core.testing.RecordingGateway;
  */
 class ActionsEndToEndTest {
 
-    private static final ChatChannel CHANNEL = new ChatChannel(Platform.SLACK, "T1", "C1");
-    private static final TextRenderer TEXT = new TextRenderer(image -> "[image]");
-
     @TempDir
     Path dir;
 
-    private final RecordingGateway slack = new RecordingGateway(Platform.SLACK);
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
-    private Database database;
-    private Borgingsbot bot;
+    private TestBot test;
 
     @BeforeEach
     void start() {
-        database = Database.open("jdbc:sqlite:" + dir.resolve("bot.db"), "", "");
-        bot = new Borgingsbot(database.repositories(), Fixtures.catalog(), new Gateways(List.of(slack)),
-                Administrators.parse("slack:UADMIN"), clock);
-        inChannel("UADMIN", "regio koppel Noord");
-        inChannel("UADMIN", "partner toevoegen <@U1|Anna de Vries> Vmbo Noord");
-        inChannel("UADMIN", "partner toevoegen <@U2|U2> ROC Noord");
+        test = new TestBot(dir, Instant.parse("2026-11-23T09:00:00Z"));
+        test.command(TestBot.ADMIN, "regio koppel Noord");
+        test.command(TestBot.ADMIN, "partner toevoegen <@U1|Anna de Vries> Vmbo Noord");
+        test.command(TestBot.ADMIN, "partner toevoegen <@U2|U2> ROC Noord");
     }
 
     @AfterEach
     void stop() {
-        database.close();
+        test.close();
     }
 
     private String inChannel(String user, String line) {
-        return String.join("\n", bot.handle(new InboundEvent.Command(new ChatUser(Platform.SLACK, "T1", user),
-                Optional.of(CHANNEL), line)).stream().map(TEXT::render).toList());
+        return test.command(user, line);
     }
 
     private String dm(String user, String text) {
-        return String.join("\n", bot.handle(new InboundEvent.TextReply(new ChatUser(Platform.SLACK, "T1", user),
-                Optional.empty(), text)).stream().map(TEXT::render).toList());
+        return test.dm(user, text);
     }
 
     @Test
@@ -77,7 +56,7 @@ class ActionsEndToEndTest {
                 .contains("\\*opzetten\\* \\<\\!channel\\>");
         assertThat(inChannel("U1", "acties")).contains("Actie 1").contains("Actie 2 · Inzicht in resultaten en effecten");
 
-        clock.set(Instant.parse("2026-12-01T09:00:00Z"));
+        test.clock().set(Instant.parse("2026-12-01T09:00:00Z"));
         inChannel("UADMIN", "ronde start");
         String first = dm("U1", "start");
         assertThat(first).contains("hoe staat het met je verbeteractie? (1 van 1)")
@@ -90,7 +69,7 @@ class ActionsEndToEndTest {
         }
         inChannel("UADMIN", "ronde sluit");
 
-        String report = TEXT.render(slack.posts().get(0).message());
+        String report = TestBot.TEXT.render(test.slack().posts().get(0).message());
         assertThat(report).contains("## Verbeteracties")
                 .contains("Actie 1 · Structuur en systemen · bezig")
                 .contains("Hoe het gaat:\n\n> omdat de uren pas in maart rond zijn")
