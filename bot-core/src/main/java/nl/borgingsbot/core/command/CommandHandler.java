@@ -15,6 +15,7 @@ import nl.borgingsbot.core.chat.ChatChannel;
 import nl.borgingsbot.core.chat.ChatUser;
 import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.chat.Part;
+import nl.borgingsbot.core.checkin.TextInput;
 import nl.borgingsbot.core.i18n.Texts;
 import nl.borgingsbot.core.questionnaire.QuestionnaireCatalog;
 import nl.borgingsbot.core.region.Administrators;
@@ -26,6 +27,7 @@ import nl.borgingsbot.core.round.Round;
 import nl.borgingsbot.core.round.RoundRepository;
 import nl.borgingsbot.core.round.RoundService;
 import nl.borgingsbot.core.schedule.Planning;
+import nl.borgingsbot.core.schedule.Schedule;
 
 /**
  * Carries out commands for the person who typed them and says what happened. Region commands
@@ -35,7 +37,7 @@ public final class CommandHandler {
 
     /** The longest a round may stay open. */
     static final Duration MAX_ROUND = Duration.ofDays(92);
-    static final int DEFAULT_WINDOW_DAYS = 14;
+    static final int MAX_NAME = 120;
 
     private final RegionRepository regions;
     private final RoundRepository rounds;
@@ -162,6 +164,9 @@ public final class CommandHandler {
         if (existing.isPresent()) {
             return Message.text(texts.get("region.link.already", existing.get().name()));
         }
+        if (!isPlainName(TextInput.clean(name))) {
+            return Message.text(texts.get("usage.regionLink"));
+        }
         if (regions.byName(name).isPresent()) {
             return Message.text(texts.get("region.link.nameTaken", name));
         }
@@ -172,8 +177,8 @@ public final class CommandHandler {
     }
 
     private Message addPartner(Region region, Texts texts, ChatUser from, Command.AddPartner add) {
-        String organisation = add.organisation().strip();
-        if (organisation.length() > 120) {
+        String organisation = TextInput.clean(add.organisation());
+        if (!isPlainName(organisation)) {
             return Message.text(texts.get("usage.partnerAdd"));
         }
         ChatUser user = new ChatUser(from.platform(), from.workspace(), add.user().userId());
@@ -207,7 +212,7 @@ public final class CommandHandler {
         }
         ZonedDateTime now = clock.instant().atZone(region.timeZone());
         Optional<ZonedDateTime> deadline = deadlineText.isEmpty()
-                ? Optional.of(DeadlineParser.daysFrom(now, DEFAULT_WINDOW_DAYS))
+                ? Optional.of(DeadlineParser.daysFrom(now, Schedule.DEFAULT_WINDOW_DAYS))
                 : DeadlineParser.parse(deadlineText.get(), region.timeZone());
         if (deadline.isEmpty()) {
             return Message.text(texts.get("round.badDeadline", deadlineText.orElse("")));
@@ -298,6 +303,15 @@ public final class CommandHandler {
             message.paragraph(texts.get("help.admin"));
         }
         return message.build();
+    }
+
+    /**
+     * A region or organisation name is shown in lists and reports as the bot's own text: so at
+     * most {@value #MAX_NAME} characters, no control characters and no mention or link brackets.
+     */
+    private static boolean isPlainName(String name) {
+        return TextInput.problem(name).isEmpty() && name.length() <= MAX_NAME && name.indexOf('<') < 0
+                && name.indexOf('>') < 0;
     }
 
     /** What partners may do as well as programme managers. */
