@@ -225,6 +225,32 @@ public final class RoundService {
      * region's current questionnaire) to its channel; empty when there is no closed round yet.
      */
     public Optional<Publication> postTrend(Region region) {
+        Optional<TrendChart.Data> trend = trend(region);
+        if (trend.isEmpty()) {
+            return Optional.empty();
+        }
+        Texts texts = Texts.of(region.language());
+        int rounds = trend.get().rounds().size();
+        Message message = Message.builder()
+                .heading(trend.get().title())
+                .add(new Part.Image(new TrendChart().renderPng(trend.get()),
+                        texts.get("trend.altText", region.name(), rounds), "borging-verloop.png"))
+                .paragraph(texts.get("trend.body", rounds))
+                .build();
+        try {
+            return Optional.of(new Publication(
+                    Optional.of(gateways.of(region.channel().platform()).postToChannel(region.channel(), message)),
+                    Optional.empty()));
+        } catch (DeliveryException e) {
+            return Optional.of(new Publication(Optional.empty(), Optional.of(e)));
+        }
+    }
+
+    /**
+     * The element means of the region's last closed rounds (up to {@value #TREND_ROUNDS}) that used
+     * its current questionnaire; empty when there is none.
+     */
+    public Optional<TrendChart.Data> trend(Region region) {
         Questionnaire questionnaire = catalog.require(region.questionnaireId());
         List<Round> closed = rounds.ofRegion(region.id()).stream()
                 .filter(r -> !r.isOpen() && r.questionnaireId().equals(questionnaire.id())).toList();
@@ -242,24 +268,11 @@ public final class RoundService {
             }
         }
         List<String> elements = questionnaire.elements().stream().map(e -> e.label().in(region.language())).toList();
-        byte[] png = new TrendChart().renderPng(new TrendChart.Data(texts.get("trend.title", region.name()), labels,
-                elements, means));
-        Message message = Message.builder()
-                .heading(texts.get("trend.title", region.name()))
-                .add(new Part.Image(png, texts.get("trend.altText", region.name(), closed.size()), "borging-verloop.png"))
-                .paragraph(texts.get("trend.body", closed.size()))
-                .build();
-        try {
-            return Optional.of(new Publication(
-                    Optional.of(gateways.of(region.channel().platform()).postToChannel(region.channel(), message)),
-                    Optional.empty()));
-        } catch (DeliveryException e) {
-            return Optional.of(new Publication(Optional.empty(), Optional.of(e)));
-        }
+        return Optional.of(new TrendChart.Data(texts.get("trend.title", region.name()), labels, elements, means));
     }
 
     /** The submitted answers of a round, in the order partners were added. */
-    private List<Response> responses(Round round) {
+    public List<Response> responses(Round round) {
         return checkIns.ofRound(round.id()).stream()
                 .filter(CheckIn::submitted)
                 .flatMap(c -> regions.partnerById(c.partnerId()).map(p -> new Response(p, c.answers())).stream())
