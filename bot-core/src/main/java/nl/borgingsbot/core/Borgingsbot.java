@@ -91,9 +91,7 @@ public final class Borgingsbot {
         if (active.isPresent()) {
             return checkIns.onText(active.get(), reply.text());
         }
-        return checkIns.regionWithOnlyClosedRounds(reply.from())
-                .map(CheckInService::roundClosed)
-                .orElseGet(() -> Message.text(Texts.of(Region.DUTCH).get("checkin.none")));
+        return checkIns.noCheckIn(reply.from());
     }
 
     private Message choice(InboundEvent.ChoiceMade choice) {

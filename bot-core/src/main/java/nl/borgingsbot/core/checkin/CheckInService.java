@@ -1,6 +1,8 @@
 package nl.borgingsbot.core.checkin;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,6 +16,7 @@ import nl.borgingsbot.core.chat.ChatUser;
 import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.i18n.Texts;
 import nl.borgingsbot.core.questionnaire.QuestionnaireCatalog;
+import nl.borgingsbot.core.region.AbsenceRepository;
 import nl.borgingsbot.core.region.Partner;
 import nl.borgingsbot.core.region.Region;
 import nl.borgingsbot.core.region.RegionRepository;
@@ -30,6 +33,7 @@ public final class CheckInService {
     private final RoundRepository rounds;
     private final CheckInRepository checkIns;
     private final ActionRepository actions;
+    private final AbsenceRepository absences;
     private final QuestionnaireCatalog catalog;
     private final Clock clock;
 
@@ -38,6 +42,7 @@ public final class CheckInService {
         this.rounds = repositories.rounds();
         this.checkIns = repositories.checkIns();
         this.actions = repositories.actions();
+        this.absences = repositories.absences();
         this.catalog = catalog;
         this.clock = clock;
     }
@@ -52,8 +57,12 @@ public final class CheckInService {
             Optional<Round> round = rounds.openRound(partner.regionId());
             Optional<Region> region = regions.byId(partner.regionId());
             if (round.isPresent() && region.isPresent()) {
-                CheckIn checkIn = checkIns.createOrGet(round.get().id(), partner.id());
-                open.add(active(region.get(), round.get(), partner, checkIn));
+                Optional<CheckIn> checkIn = checkIns.find(round.get().id(), partner.id());
+                if (checkIn.isEmpty() && !isAway(region.get(), partner)) {
+                    // invited later than the others (back from an absence): the conversation starts now
+                    checkIn = Optional.of(checkIns.createOrGet(round.get().id(), partner.id()));
+                }
+                checkIn.ifPresent(c -> open.add(active(region.get(), round.get(), partner, c)));
             }
         }
         return open.stream()
@@ -76,6 +85,10 @@ public final class CheckInService {
         return region.map(r -> active(r, round.get(), partner.get(), checkIn.get()));
     }
 
+    private boolean isAway(Region region, Partner partner) {
+        return absences.awayOn(partner.id(), clock.instant().atZone(region.timeZone()).toLocalDate()).isPresent();
+    }
+
     private ActiveCheckIn active(Region region, Round round, Partner partner, CheckIn checkIn) {
         return new ActiveCheckIn(region, round, partner, catalog.require(round.questionnaireId()), checkIn,
                 followUps(region, round, partner));
@@ -93,12 +106,29 @@ public final class CheckInService {
                 .toList();
     }
 
-    /** A region of this person that has had rounds; asked only when none of theirs is open ("this round is closed"). */
-    public Optional<Region> regionWithOnlyClosedRounds(ChatUser user) {
+    /**
+     * What to tell a person who typed in the DM while no check-in is open for them: that they
+     * are registered as away, that the round is closed, or that nothing is waiting.
+     */
+    public Message noCheckIn(ChatUser user) {
+        for (Partner partner : regions.partnershipsOf(user)) {
+            Optional<Region> region = regions.byId(partner.regionId());
+            if (region.isPresent() && rounds.openRound(region.get().id()).isPresent()) {
+                Texts texts = Texts.of(region.get().language());
+                LocalDate today = clock.instant().atZone(region.get().timeZone()).toLocalDate();
+                Optional<LocalDate> until = absences.awayOn(partner.id(), today);
+                if (until.isPresent()) {
+                    return Message.text(texts.get("checkin.away",
+                            DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", texts.locale()).format(until.get())));
+                }
+            }
+        }
         return regions.partnershipsOf(user).stream()
                 .flatMap(p -> regions.byId(p.regionId()).stream())
                 .filter(r -> !rounds.ofRegion(r.id()).isEmpty())
-                .findFirst();
+                .findFirst()
+                .map(CheckInService::roundClosed)
+                .orElseGet(() -> Message.text(Texts.of(Region.DUTCH).get("checkin.none")));
     }
 
     /** Typed text in the DM. */

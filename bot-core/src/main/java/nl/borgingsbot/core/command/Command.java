@@ -84,6 +84,14 @@ public sealed interface Command {
     record Trend() implements Command {
     }
 
+    /** "afwezig [@user] tot &lt;datum&gt;": empty user means the person typing. */
+    record Away(Optional<UserReference> user, String until) implements Command {
+    }
+
+    /** "aanwezig [@user]". */
+    record Back(Optional<UserReference> user) implements Command {
+    }
+
     /** A known command word used the wrong way: {@code usageKey} names the bundle text that explains it. */
     record Misused(String usageKey) implements Command {
     }

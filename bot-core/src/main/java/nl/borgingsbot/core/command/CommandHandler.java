@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -46,6 +47,8 @@ public final class CommandHandler {
     private final Administrators admins;
     private final Planning planning;
     private final ActionCommands actions;
+    private final AbsenceCommands absences;
+    private final Membership membership;
     private final Clock clock;
 
     public CommandHandler(Repositories repositories, RoundService roundService, QuestionnaireCatalog catalog,
@@ -57,6 +60,8 @@ public final class CommandHandler {
         this.admins = admins;
         this.planning = new Planning(repositories.schedules(), clock);
         this.actions = new ActionCommands(repositories.actions(), repositories.regions(), clock);
+        this.membership = new Membership(repositories.regions());
+        this.absences = new AbsenceCommands(repositories, roundService, membership, clock);
         this.clock = clock;
     }
 
@@ -70,6 +75,9 @@ public final class CommandHandler {
         }
         if (command instanceof Command.LinkRegion link) {
             return link(link.name(), from, channel);
+        }
+        if (command instanceof Command.Away || command instanceof Command.Back) {
+            return absences.handle(command, from, channel);
         }
         Optional<Region> region = regionFor(from, channel);
         if (region.isEmpty()) {
@@ -232,21 +240,35 @@ public final class CommandHandler {
         }
         Message.Builder reply = Message.builder().paragraph(texts.get("round.opened", fanout.round().number(),
                 region.name(), fanout.sent(), texts.dateTime(until, region.timeZone())));
+        if (fanout.away() > 0) {
+            reply.paragraph(texts.get("round.awayAtOpen", fanout.away()));
+        }
         return withUnreachable(reply, texts, fanout);
     }
 
     private Message status(Region region, Texts texts, Round round) {
         List<RoundService.Progress> progress = roundService.progress(region, round);
         long submitted = progress.stream().filter(RoundService.Progress::submitted).count();
-        return Message.builder()
+        long away = progress.stream().filter(p -> p.awayUntil().isPresent()).count();
+        Message.Builder reply = Message.builder()
                 .heading(texts.get("round.status.title", round.number(), region.name()))
-                .paragraph(texts.get("round.status.summary", submitted, progress.size(),
-                        texts.dateTime(round.deadline(), region.timeZone())))
-                .add(new Part.Bullets(progress.stream().map(p -> texts.get(
-                        p.submitted() ? "round.status.submitted" : p.answered() == 0 ? "round.status.notStarted"
-                                : "round.status.busy", p.partner().organisation(), p.partner().name(),
-                        p.answered(), p.total())).toList()))
-                .build();
+                .paragraph(texts.get("round.status.summary", submitted, progress.size() - away,
+                        texts.dateTime(round.deadline(), region.timeZone())));
+        if (away > 0) {
+            reply.paragraph(texts.get("round.status.summaryAway", away));
+        }
+        return reply.add(new Part.Bullets(progress.stream().map(p -> statusLine(p, texts)).toList())).build();
+    }
+
+    private static String statusLine(RoundService.Progress p, Texts texts) {
+        String organisation = p.partner().organisation();
+        String name = p.partner().name();
+        if (p.awayUntil().isPresent()) {
+            return texts.get("round.status.away", organisation, name,
+                    DateTimeFormatter.ofPattern("d MMMM", texts.locale()).format(p.awayUntil().get()));
+        }
+        return texts.get(p.submitted() ? "round.status.submitted" : p.answered() == 0 ? "round.status.notStarted"
+                : "round.status.busy", organisation, name, p.answered(), p.total());
     }
 
     private Message close(Region region, Texts texts, Round round) {
@@ -341,32 +363,23 @@ public final class CommandHandler {
         return reply.build();
     }
 
-    private String managerNames(Region region) {
-        return regions.managers(region.id()).stream().map(m -> "@" + m.userId()).collect(Collectors.joining(", "));
-    }
-
-    /** The region a command is about: the channel's, or in a DM the one region this person manages. */
-    private Optional<Region> regionFor(ChatUser from, Optional<ChatChannel> channel) {
-        if (channel.isPresent()) {
-            return regions.byChannel(channel.get());
-        }
-        List<Region> managed = regions.managedBy(from);
-        if (managed.size() == 1) {
-            return Optional.of(managed.get(0));
-        }
-        List<Partner> partnerships = regions.partnershipsOf(from);
-        return managed.isEmpty() && partnerships.size() == 1 ? regions.byId(partnerships.get(0).regionId()) : Optional.empty();
-    }
-
     private Texts textsFor(ChatUser from, Optional<ChatChannel> channel) {
         return Texts.of(regionFor(from, channel).map(Region::language).orElse(Region.DUTCH));
     }
 
     private boolean isManager(Region region, ChatUser user) {
-        return regions.managers(region.id()).contains(user);
+        return membership.isManager(region, user);
     }
 
     private boolean isPartner(Region region, ChatUser user) {
-        return regions.partners(region.id()).stream().anyMatch(p -> p.user().equals(user));
+        return membership.isPartner(region, user);
+    }
+
+    private String managerNames(Region region) {
+        return membership.managerNames(region);
+    }
+
+    private Optional<Region> regionFor(ChatUser from, Optional<ChatChannel> channel) {
+        return membership.regionFor(from, channel);
     }
 }

@@ -53,6 +53,11 @@ public final class CommandParser {
             case "planning", "schedule" -> planning(second, rest);
             case "acties", "actions" -> new Command.ListActions();
             case "trend", "verloop" -> new Command.Trend();
+            case "afwezig", "away" -> away(afterWords(line, 1));
+            case "aanwezig", "back" -> rest.length == 0 ? new Command.Back(Optional.empty())
+                    : UserReference.parseLeading(afterWords(line, 1)).filter(l -> l.rest().isEmpty())
+                    .<Command>map(l -> new Command.Back(Optional.of(l.user())))
+                    .orElse(new Command.Misused("usage.away"));
             case "actie", "action" -> action(rest, afterWords(line, 1));
             default -> null;
         });
@@ -183,6 +188,25 @@ public final class CommandParser {
         }
         String text = String.join(" ", words).strip();
         return text.isEmpty() ? new Command.Misused("usage.action") : new Command.RecordAction(element, text, owner, due);
+    }
+
+    /** "afwezig tot 14 februari 2027" or "afwezig @jan tot 14-2-2027" (English: "away [@user] until …"). */
+    private static Command away(String arguments) {
+        Optional<UserReference> user = Optional.empty();
+        String rest = arguments;
+        if (rest.startsWith("<@") || rest.startsWith("@")) {
+            Optional<UserReference.Leading> named = UserReference.parseLeading(rest);
+            if (named.isEmpty()) {
+                return new Command.Misused("usage.away");
+            }
+            user = Optional.of(named.get().user());
+            rest = named.get().rest();
+        }
+        String[] words = rest.split("\\s+", 2);
+        if (words.length < 2 || !Set.of("tot", "until").contains(lower(words[0]))) {
+            return new Command.Misused("usage.away");
+        }
+        return new Command.Away(user, words[1].strip());
     }
 
     private static String join(String[] words, int from) {

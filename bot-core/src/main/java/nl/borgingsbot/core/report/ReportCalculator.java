@@ -28,11 +28,15 @@ public final class ReportCalculator {
     private ReportCalculator() {
     }
 
+    /**
+     * @param invited partners who got the check-in and were not away at the close
+     * @param absent  partners away at the close who did not answer (not counted in the response rate)
+     */
     public static RoundReport compute(Region region, Round round, Questionnaire questionnaire, int invited,
-                                      List<Response> responses, List<Response> previousRoundResponses) {
+                                      int absent, List<Response> responses, List<Response> previousRoundResponses) {
         List<ElementStats> stats = stats(questionnaire, responses);
         return new RoundReport(region, round, questionnaire, stats, lowest(stats), divergent(stats),
-                changes(stats, stats(questionnaire, previousRoundResponses)), invited, responses.size(),
+                changes(stats, stats(questionnaire, previousRoundResponses)), invited, absent, responses.size(),
                 partnerLines(region, questionnaire, responses), reflections(region, questionnaire, responses));
     }
 

@@ -43,6 +43,9 @@ public final class ReportMessages {
                 .heading(texts.get("report.title", report.region().name(), report.round().number()))
                 .paragraph(texts.get("report.responses", report.responded(), report.invited(),
                         texts.percent(report.responseRate())));
+        if (report.absent() > 0) {
+            message.paragraph(texts.get("report.absent", report.absent()));
+        }
         if (report.responded() == 0) {
             return message.paragraph(texts.get("report.noResponses")).build();
         }

@@ -24,6 +24,7 @@ import nl.borgingsbot.core.checkin.CheckInRepository;
 import nl.borgingsbot.core.i18n.Texts;
 import nl.borgingsbot.core.questionnaire.Questionnaire;
 import nl.borgingsbot.core.questionnaire.QuestionnaireCatalog;
+import nl.borgingsbot.core.region.AbsenceRepository;
 import nl.borgingsbot.core.region.Partner;
 import nl.borgingsbot.core.region.Region;
 import nl.borgingsbot.core.region.RegionRepository;
@@ -50,6 +51,7 @@ public final class RoundService {
     private final CheckInRepository checkIns;
     private final ReminderLog reminders;
     private final ActionRepository actions;
+    private final AbsenceRepository absences;
     private final QuestionnaireCatalog catalog;
     private final Gateways gateways;
     private final Clock clock;
@@ -61,6 +63,7 @@ public final class RoundService {
         this.checkIns = repositories.checkIns();
         this.reminders = repositories.reminders();
         this.actions = repositories.actions();
+        this.absences = repositories.absences();
         this.catalog = catalog;
         this.gateways = gateways;
         this.clock = clock;
@@ -68,9 +71,9 @@ public final class RoundService {
 
     /**
      * What happened when a round was opened or reminders went out: how many got a DM, who could
-     * not be reached, and how many had had a reminder that day already.
+     * not be reached, how many had had a reminder that day already, and how many are away.
      */
-    public record Fanout(Round round, int sent, List<Partner> unreachable, int remindedAlready) {
+    public record Fanout(Round round, int sent, List<Partner> unreachable, int remindedAlready, int away) {
     }
 
     /** Opens the region's next round by hand and sends every partner the intro in a DM. */
@@ -90,14 +93,41 @@ public final class RoundService {
     private Fanout invite(Region region, Round round) {
         List<Partner> unreachable = new ArrayList<>();
         int sent = 0;
+        int away = 0;
         for (Partner partner : regions.partners(region.id())) {
-            if (invite(region, round, partner)) {
+            if (awayUntil(region, partner, today(region)).isPresent()) {
+                away++;
+            } else if (invite(region, round, partner)) {
                 sent++;
             } else {
                 unreachable.add(partner);
             }
         }
-        return new Fanout(round, sent, unreachable, 0);
+        return new Fanout(round, sent, unreachable, 0, away);
+    }
+
+    /**
+     * Invites the partners of the open round who are back from an absence (or were never invited)
+     * and have no check-in yet; returns how many got the intro.
+     */
+    public int inviteReturned(Region region, Round round) {
+        int sent = 0;
+        for (Partner partner : regions.partners(region.id())) {
+            if (awayUntil(region, partner, today(region)).isEmpty() && checkIns.find(round.id(), partner.id()).isEmpty()
+                    && invite(region, round, partner)) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    /** The last day the partner is away, when they are away on {@code day}. */
+    public Optional<LocalDate> awayUntil(Region region, Partner partner, LocalDate day) {
+        return absences.awayOn(partner.id(), day);
+    }
+
+    private LocalDate today(Region region) {
+        return clock.instant().atZone(region.timeZone()).toLocalDate();
     }
 
     /** Creates the partner's check-in in the round and sends the intro; false when the DM failed. */
@@ -123,12 +153,15 @@ public final class RoundService {
         LocalDate today = now.atZone(region.timeZone()).toLocalDate();
         String claimed = MANUAL.equals(slot) ? MANUAL + ":" + today : slot;
         CheckInMessages messages = messages(region, round);
+        int away = 0;
         for (CheckIn checkIn : checkIns.ofRound(round.id())) {
             Optional<Partner> partner = regions.partnerById(checkIn.partnerId());
             if (checkIn.submitted() || partner.isEmpty() || !isActive(region, partner.get())) {
                 continue;
             }
-            if (!reminders.claim(round.id(), checkIn.partnerId(), claimed, today, now)) {
+            if (awayUntil(region, partner.get(), today).isPresent()) {
+                away++;
+            } else if (!reminders.claim(round.id(), checkIn.partnerId(), claimed, today, now)) {
                 already++;
             } else if (deliver(partner.get().user(), messages.reminder(checkIn))) {
                 sent++;
@@ -137,18 +170,19 @@ public final class RoundService {
                 unreachable.add(partner.get());
             }
         }
-        return new Fanout(round, sent, unreachable, already);
+        return new Fanout(round, sent, unreachable, already, away);
     }
 
-    /** Whether every active partner of the round has submitted (for closing early). */
+    /** Whether every active partner of the round who is not away has submitted (for closing early). */
     public boolean everyoneSubmitted(Region region, Round round) {
-        List<Partner> partners = regions.partners(region.id());
-        return !partners.isEmpty() && partners.stream().allMatch(p -> checkIns.find(round.id(), p.id())
+        List<Partner> present = regions.partners(region.id()).stream()
+                .filter(p -> awayUntil(region, p, today(region)).isEmpty()).toList();
+        return !present.isEmpty() && present.stream().allMatch(p -> checkIns.find(round.id(), p.id())
                 .map(CheckIn::submitted).orElse(false));
     }
 
-    /** One partner's progress in a round, never their answers. */
-    public record Progress(Partner partner, boolean submitted, int answered, int total) {
+    /** One partner's progress in a round, never their answers; {@code awayUntil} when they are away. */
+    public record Progress(Partner partner, boolean submitted, int answered, int total, Optional<LocalDate> awayUntil) {
     }
 
     public List<Progress> progress(Region region, Round round) {
@@ -158,7 +192,9 @@ public final class RoundService {
         for (Partner partner : regions.partners(region.id())) {
             Optional<CheckIn> checkIn = checkIns.find(round.id(), partner.id());
             int answered = checkIn.map(c -> c.answers().reflections().size() + c.answers().scores().size()).orElse(0);
-            lines.add(new Progress(partner, checkIn.map(CheckIn::submitted).orElse(false), answered, total));
+            boolean submitted = checkIn.map(CheckIn::submitted).orElse(false);
+            lines.add(new Progress(partner, submitted, answered, total,
+                    submitted ? Optional.empty() : awayUntil(region, partner, today(region))));
         }
         return lines;
     }
@@ -213,8 +249,14 @@ public final class RoundService {
         Questionnaire questionnaire = catalog.require(round.questionnaireId());
         List<Response> previous = rounds.previousClosed(region.id(), round.number())
                 .map(this::responses).orElse(List.of());
-        int invited = checkIns.ofRound(round.id()).size();
-        return ReportCalculator.compute(region, round, questionnaire, invited, responses(round), previous);
+        LocalDate day = round.closedAt().orElse(clock.instant()).atZone(region.timeZone()).toLocalDate();
+        java.util.Set<Long> submitted = responses(round).stream().map(r -> r.partner().id())
+                .collect(java.util.stream.Collectors.toSet());
+        java.util.Set<Long> away = regions.partners(region.id()).stream()
+                .filter(p -> !submitted.contains(p.id()) && awayUntil(region, p, day).isPresent())
+                .map(Partner::id).collect(java.util.stream.Collectors.toSet());
+        int invited = (int) checkIns.ofRound(round.id()).stream().filter(c -> !away.contains(c.partnerId())).count();
+        return ReportCalculator.compute(region, round, questionnaire, invited, away.size(), responses(round), previous);
     }
 
     /** At most this many rounds in the trend chart. */

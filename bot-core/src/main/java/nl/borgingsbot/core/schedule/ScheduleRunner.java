@@ -19,8 +19,8 @@ import nl.borgingsbot.core.round.RoundRepository;
 import nl.borgingsbot.core.round.RoundService;
 
 /**
- * Does what the schedules say is due now: opens scheduled rounds, sends reminders, closes rounds
- * at their deadline (or early, when everyone has submitted). It looks at the clock, not at what
+ * Does what the schedules say is due now: opens scheduled rounds, invites partners back from an
+ * absence, sends reminders, closes rounds at their deadline (or early, when everyone has submitted). It looks at the clock, not at what
  * it did last time, so a tick after a restart does what was missed while the bot was down; and
  * every action is guarded by the database (a round per period, a close per round, a claimed
  * reminder), so it happens once — also with two instances ticking at the same moment.
@@ -65,6 +65,7 @@ public final class ScheduleRunner {
             if (!now.isBefore(round.deadline()) || closesEarly(schedule, region.get(), round)) {
                 closed += roundService.close(region.get(), round).isPresent() ? 1 : 0;
             } else {
+                roundService.inviteReturned(region.get(), round);
                 reminded += remindIfDue(region.get(), round, schedule, now);
             }
         }

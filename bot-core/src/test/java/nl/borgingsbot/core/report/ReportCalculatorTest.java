@@ -53,7 +53,7 @@ class ReportCalculatorTest {
     }
 
     private static RoundReport compute(boolean anonymous, List<Response> responses, List<Response> previous) {
-        return ReportCalculator.compute(region(anonymous), ROUND, STO, 5, responses, previous);
+        return ReportCalculator.compute(region(anonymous), ROUND, STO, 5, 0, responses, previous);
     }
 
     static Stream<Arguments> statistics() {

@@ -78,6 +78,6 @@ public class ReportBenchmark {
 
     @Benchmark
     public RoundReport compute() {
-        return ReportCalculator.compute(region, round, questionnaire, 16, current, previous);
+        return ReportCalculator.compute(region, round, questionnaire, 16, 0, current, previous);
     }
 }
