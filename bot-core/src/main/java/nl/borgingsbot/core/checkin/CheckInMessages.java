@@ -14,6 +14,7 @@ import nl.borgingsbot.core.questionnaire.Prompt;
 import nl.borgingsbot.core.questionnaire.Questionnaire;
 import nl.borgingsbot.core.questionnaire.Statement;
 import nl.borgingsbot.core.region.Region;
+import nl.borgingsbot.core.report.ReportCalculator;
 import nl.borgingsbot.core.round.Round;
 
 /**
@@ -49,6 +50,8 @@ public final class CheckInMessages {
                 .heading(texts.get("checkin.intro.title", region.name(), round.number()))
                 .paragraph(texts.get("checkin.intro.body", questionnaire.prompts().size(),
                         questionnaire.statements().size(), deadline()))
+                .paragraph(round.anonymous() ? texts.get("checkin.intro.anonymous", ReportCalculator.ANONYMOUS_MINIMUM)
+                        : texts.get("checkin.intro.named"))
                 .add(new Part.Actions(List.of(button(START, checkIn, "checkin.button.start"))))
                 .build();
     }

@@ -13,6 +13,12 @@ public interface CheckInRepository {
     /** Creates the partner's check-in for the round at {@link Step#INTRO}, or returns the existing one. */
     CheckIn createOrGet(long roundId, long partnerId);
 
+    /**
+     * Creates the partner's check-in for the round; empty when it existed already. Whoever gets it
+     * created sends the invitation — so of two bot instances only one does.
+     */
+    Optional<CheckIn> createIfAbsent(long roundId, long partnerId);
+
     Optional<CheckIn> find(long roundId, long partnerId);
 
     Optional<CheckIn> byId(long checkInId);

@@ -108,7 +108,11 @@ public final class CommandHandler {
         }
         if (command instanceof Command.SetAnonymous set) {
             regions.update(r.withAnonymous(set.anonymous()));
-            return Message.text(texts.get(set.anonymous() ? "region.anonymousOn" : "region.anonymousOff"));
+            Message.Builder reply = Message.builder()
+                    .paragraph(texts.get(set.anonymous() ? "region.anonymousOn" : "region.anonymousOff"));
+            rounds.openRound(r.id()).filter(open -> open.anonymous() != set.anonymous())
+                    .ifPresent(open -> reply.paragraph(texts.get("region.anonymousNextRound", open.number())));
+            return reply.build();
         }
         if (command instanceof Command.SetQuestionnaire set) {
             if (catalog.byId(set.questionnaireId()).isEmpty()) {
@@ -193,10 +197,12 @@ public final class CommandHandler {
         Partner partner = regions.addPartner(region.id(), user, add.user().displayName().orElse(add.user().userId()),
                 organisation);
         Optional<Round> open = rounds.openRound(region.id());
-        if (open.isPresent() && !roundService.invite(region, open.get(), partner)) {
+        RoundService.Invitation invitation = open.map(round -> roundService.invite(region, round, partner))
+                .orElse(RoundService.Invitation.HAD_ONE);
+        if (invitation == RoundService.Invitation.UNREACHABLE) {
             return Message.text(texts.get("partner.addedUnreachable", add.user().display(), organisation));
         }
-        return Message.text(texts.get(open.isPresent() ? "partner.addedInvited" : "partner.added",
+        return Message.text(texts.get(invitation == RoundService.Invitation.SENT ? "partner.addedInvited" : "partner.added",
                 add.user().display(), organisation, region.name()));
     }
 

@@ -97,10 +97,12 @@ public final class RoundService {
         for (Partner partner : regions.partners(region.id())) {
             if (awayUntil(region, partner, today(region)).isPresent()) {
                 away++;
-            } else if (invite(region, round, partner)) {
-                sent++;
-            } else {
-                unreachable.add(partner);
+                continue;
+            }
+            switch (invite(region, round, partner)) {
+                case SENT -> sent++;
+                case UNREACHABLE -> unreachable.add(partner);
+                case HAD_ONE -> { }
             }
         }
         return new Fanout(round, sent, unreachable, 0, away);
@@ -114,7 +116,7 @@ public final class RoundService {
         int sent = 0;
         for (Partner partner : regions.partners(region.id())) {
             if (awayUntil(region, partner, today(region)).isEmpty() && checkIns.find(round.id(), partner.id()).isEmpty()
-                    && invite(region, round, partner)) {
+                    && invite(region, round, partner) == Invitation.SENT) {
                 sent++;
             }
         }
@@ -130,11 +132,21 @@ public final class RoundService {
         return clock.instant().atZone(region.timeZone()).toLocalDate();
     }
 
-    /** Creates the partner's check-in in the round and sends the intro; false when the DM failed. */
-    public boolean invite(Region region, Round round, Partner partner) {
-        CheckIn checkIn = checkIns.createOrGet(round.id(), partner.id());
-        Message intro = messages(region, round).intro(checkIn);
-        return deliver(partner.user(), intro);
+    /** How inviting one partner went. */
+    public enum Invitation { SENT, HAD_ONE, UNREACHABLE }
+
+    /**
+     * Creates the partner's check-in in the round and sends the intro — only when this call created
+     * it, so an invitation goes out once even when two instances (or the opener and the scheduler)
+     * try at the same moment.
+     */
+    public Invitation invite(Region region, Round round, Partner partner) {
+        Optional<CheckIn> created = checkIns.createIfAbsent(round.id(), partner.id());
+        if (created.isEmpty()) {
+            return Invitation.HAD_ONE;
+        }
+        return deliver(partner.user(), messages(region, round).intro(created.get())) ? Invitation.SENT
+                : Invitation.UNREACHABLE;
     }
 
     /** The slot of a reminder the programme manager asked for (one a day). */

@@ -57,6 +57,17 @@ public final class JdbcCheckInRepository implements CheckInRepository {
     }
 
     @Override
+    public Optional<CheckIn> createIfAbsent(long roundId, long partnerId) {
+        return jdbc.write("start the check-in of partner " + partnerId + " in round " + roundId, c -> {
+            int created = Jdbc.update(c, "INSERT INTO checkin (round_id, partner_id, step, editing)"
+                            + " VALUES (?, ?, ?, FALSE) ON CONFLICT (round_id, partner_id) DO NOTHING",
+                    roundId, partnerId, Step.INTRO.encode());
+            return created == 1 ? single(c, " WHERE c.round_id = ? AND c.partner_id = ?", roundId, partnerId)
+                    : Optional.<CheckIn>empty();
+        });
+    }
+
+    @Override
     public Optional<CheckIn> find(long roundId, long partnerId) {
         return jdbc.read("read the check-in of partner " + partnerId + " in round " + roundId,
                 c -> single(c, " WHERE c.round_id = ? AND c.partner_id = ?", roundId, partnerId));
