@@ -35,6 +35,12 @@ public interface CheckInRepository {
     /** Stores (or replaces) a score with its toelichting and moves on, in one transaction. */
     void saveScore(long checkInId, String elementId, Score score, Step next, boolean editing, Instant at);
 
+    /**
+     * Deletes the free text of a round — reflections and toelichtingen — and keeps the scores
+     * (retention). Returns how many answers lost text.
+     */
+    int eraseText(long roundId);
+
     /** Marks the check-in submitted (keeps the first submission time) and moves it to {@link Step#DONE}. */
     void submit(long checkInId, Instant at);
 }

@@ -56,7 +56,7 @@ class AbsenceTest {
         assertThat(test.dm("U3", "aanwezig")).contains("De lopende check-in staat voor je klaar");
         assertThat(directsTo("U3", "Borgingscheck")).isEqualTo(1);
         // U4's absence simply ends: the next tick of the scheduler brings the check-in
-        ScheduleRunner runner = new ScheduleRunner(test.database().repositories(), test.bot().rounds(), test.clock());
+        ScheduleRunner runner = test.scheduleRunner(ScheduleRunner.DEFAULT_RETENTION_ROUNDS);
         test.clock().set(Instant.parse("2026-12-01T08:00:00Z"));
         runner.tick();
         assertThat(directsTo("U4", "Borgingscheck")).isEqualTo(1);

@@ -56,7 +56,7 @@ class ScheduleRunnerTest {
     /** A fresh bot and scheduler on the same file, as after a restart. */
     private void restart() {
         test.restart();
-        runner = new ScheduleRunner(test.database().repositories(), test.bot().rounds(), clock);
+        runner = test.scheduleRunner(ScheduleRunner.DEFAULT_RETENTION_ROUNDS);
     }
 
     private String command(String line) {
@@ -87,7 +87,7 @@ class ScheduleRunnerTest {
 
     @Test
     void aRoundOpensRemindsAndClosesByItselfEachOnceAlsoAfterMissingItAllWhileDown() {
-        assertThat(runner.tick()).isEqualTo(new ScheduleRunner.Tick(0, 0, 0));
+        assertThat(runner.tick()).isEqualTo(new ScheduleRunner.Tick(0, 0, 0, 0));
 
         // down over the opening moment; back three hours later: the round opens once
         clock.set(JANUARY.plus(Duration.ofHours(3)));

@@ -14,6 +14,7 @@ import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.chat.Platform;
 import nl.borgingsbot.core.chat.TextRenderer;
 import nl.borgingsbot.core.region.Administrators;
+import nl.borgingsbot.core.schedule.ScheduleRunner;
 import nl.borgingsbot.core.store.Database;
 
 /**
@@ -86,6 +87,11 @@ public final class TestBot implements AutoCloseable {
             dm(userId, String.valueOf(score));
         }
         dm(userId, "versturen");
+    }
+
+    /** The scheduler on this bot's database and clock. */
+    public ScheduleRunner scheduleRunner(int retentionRounds) {
+        return new ScheduleRunner(database.repositories(), bot.rounds(), retentionRounds, clock);
     }
 
     public Borgingsbot bot() {
