@@ -17,6 +17,7 @@ import nl.borgingsbot.core.command.Command;
 import nl.borgingsbot.core.command.CommandHandler;
 import nl.borgingsbot.core.command.CommandParser;
 import nl.borgingsbot.core.i18n.Texts;
+import nl.borgingsbot.core.privacy.PrivacyCommands;
 import nl.borgingsbot.core.questionnaire.QuestionnaireCatalog;
 import nl.borgingsbot.core.region.Administrators;
 import nl.borgingsbot.core.region.Region;
@@ -95,6 +96,11 @@ public final class Borgingsbot {
     }
 
     private Message choice(InboundEvent.ChoiceMade choice) {
+        if (choice.actionId().equals(PrivacyCommands.FORGET)) {
+            // the confirmation button of "vergeet mij" / "vergeet @naam": the same command, confirmed
+            String target = choice.value().equals(choice.from().userId()) ? "mij" : "<@" + choice.value() + ">";
+            return command("vergeet " + target + " bevestig", choice).orElseThrow();
+        }
         long checkInId;
         try {
             checkInId = CheckInService.checkInIdOf(choice.value());

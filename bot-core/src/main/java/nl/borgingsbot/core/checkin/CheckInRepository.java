@@ -26,6 +26,9 @@ public interface CheckInRepository {
     /** All check-ins of a round with their answers. */
     List<CheckIn> ofRound(long roundId);
 
+    /** All check-ins of one partner, in every round. */
+    List<CheckIn> ofPartner(long partnerId);
+
     /** Moves the conversation to {@code step}. */
     void moveTo(long checkInId, Step step, boolean editing);
 

@@ -88,6 +88,14 @@ public sealed interface Command {
     record Away(Optional<UserReference> user, String until) implements Command {
     }
 
+    /** "mijn gegevens": everything stored about the person typing. */
+    record MyData() implements Command {
+    }
+
+    /** "vergeet mij [bevestig]" or "vergeet @user [bevestig]": without the confirmation, what it means. */
+    record Forget(Optional<UserReference> user, boolean confirmed) implements Command {
+    }
+
     /** "aanwezig [@user]". */
     record Back(Optional<UserReference> user) implements Command {
     }

@@ -18,6 +18,7 @@ import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.chat.Part;
 import nl.borgingsbot.core.checkin.TextInput;
 import nl.borgingsbot.core.i18n.Texts;
+import nl.borgingsbot.core.privacy.PrivacyCommands;
 import nl.borgingsbot.core.questionnaire.QuestionnaireCatalog;
 import nl.borgingsbot.core.region.Administrators;
 import nl.borgingsbot.core.region.NewRegion;
@@ -49,6 +50,7 @@ public final class CommandHandler {
     private final ActionCommands actions;
     private final AbsenceCommands absences;
     private final Membership membership;
+    private final PrivacyCommands privacy;
     private final Clock clock;
 
     public CommandHandler(Repositories repositories, RoundService roundService, QuestionnaireCatalog catalog,
@@ -62,6 +64,7 @@ public final class CommandHandler {
         this.actions = new ActionCommands(repositories.actions(), repositories.regions(), clock);
         this.membership = new Membership(repositories.regions());
         this.absences = new AbsenceCommands(repositories, roundService, membership, clock);
+        this.privacy = new PrivacyCommands(repositories, catalog);
         this.clock = clock;
     }
 
@@ -78,6 +81,13 @@ public final class CommandHandler {
         }
         if (command instanceof Command.Away || command instanceof Command.Back) {
             return absences.handle(command, from, channel);
+        }
+        if (command instanceof Command.MyData) {
+            return privacy.myData(from);
+        }
+        if (command instanceof Command.Forget forget) {
+            return privacy.forget(from, forget.user().map(u -> new ChatUser(from.platform(), from.workspace(), u.userId())),
+                    forget.confirmed(), regionFor(from, channel));
         }
         Optional<Region> region = regionFor(from, channel);
         if (region.isEmpty()) {

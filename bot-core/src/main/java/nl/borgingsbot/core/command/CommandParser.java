@@ -54,6 +54,9 @@ public final class CommandParser {
             case "acties", "actions" -> new Command.ListActions();
             case "trend", "verloop" -> new Command.Trend();
             case "afwezig", "away" -> away(afterWords(line, 1));
+            case "mijn", "my" -> Set.of("gegevens", "data").contains(second) && rest.length == 1 ? new Command.MyData()
+                    : null;
+            case "vergeet", "forget" -> forget(afterWords(line, 1));
             case "aanwezig", "back" -> rest.length == 0 ? new Command.Back(Optional.empty())
                     : UserReference.parseLeading(afterWords(line, 1)).filter(l -> l.rest().isEmpty())
                     .<Command>map(l -> new Command.Back(Optional.of(l.user())))
@@ -207,6 +210,21 @@ public final class CommandParser {
             return new Command.Misused("usage.away");
         }
         return new Command.Away(user, words[1].strip());
+    }
+
+    /** "vergeet mij", "vergeet mij bevestig", "vergeet @jan", "vergeet @jan bevestig" (English: forget me / confirm). */
+    private static Command forget(String arguments) {
+        String[] words = arguments.strip().split("\\s+");
+        String last = lower(words[words.length - 1]);
+        boolean confirmed = Set.of("bevestig", "confirm").contains(last);
+        String target = confirmed ? arguments.strip().substring(0, arguments.strip().length() - last.length()).strip()
+                : arguments.strip();
+        if (Set.of("mij", "me").contains(lower(target))) {
+            return new Command.Forget(Optional.empty(), confirmed);
+        }
+        return UserReference.parseLeading(target).filter(l -> l.rest().isEmpty() && target.contains("@"))
+                .<Command>map(l -> new Command.Forget(Optional.of(l.user()), confirmed))
+                .orElse(new Command.Misused("usage.forget"));
     }
 
     private static String join(String[] words, int from) {

@@ -57,6 +57,12 @@ public final class JdbcCheckInRepository implements CheckInRepository {
     }
 
     @Override
+    public List<CheckIn> ofPartner(long partnerId) {
+        return jdbc.read("read the check-ins of partner " + partnerId,
+                c -> checkIns(c, " WHERE c.partner_id = ?", partnerId));
+    }
+
+    @Override
     public int eraseText(long roundId) {
         return jdbc.write("erase the free text of round " + roundId, c -> {
             String ofRound = " AND checkin_id IN (SELECT id FROM checkin WHERE round_id = ?)";
