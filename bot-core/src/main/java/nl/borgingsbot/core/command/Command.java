@@ -88,6 +88,10 @@ public sealed interface Command {
     record Away(Optional<UserReference> user, String until) implements Command {
     }
 
+    /** "export [ronde] [csv]": the round as an Excel (or CSV) file in the programme manager's DM. */
+    record Export(Optional<Integer> round, boolean csv) implements Command {
+    }
+
     /** "mijn gegevens": everything stored about the person typing. */
     record MyData() implements Command {
     }

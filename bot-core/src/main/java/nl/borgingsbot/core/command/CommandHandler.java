@@ -17,6 +17,9 @@ import nl.borgingsbot.core.chat.ChatUser;
 import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.chat.Part;
 import nl.borgingsbot.core.checkin.TextInput;
+import nl.borgingsbot.core.export.CsvExport;
+import nl.borgingsbot.core.export.ExcelExport;
+import nl.borgingsbot.core.export.Exports;
 import nl.borgingsbot.core.i18n.Texts;
 import nl.borgingsbot.core.privacy.PrivacyCommands;
 import nl.borgingsbot.core.questionnaire.QuestionnaireCatalog;
@@ -51,6 +54,7 @@ public final class CommandHandler {
     private final AbsenceCommands absences;
     private final Membership membership;
     private final PrivacyCommands privacy;
+    private final Exports exports;
     private final Clock clock;
 
     public CommandHandler(Repositories repositories, RoundService roundService, QuestionnaireCatalog catalog,
@@ -64,7 +68,8 @@ public final class CommandHandler {
         this.actions = new ActionCommands(repositories.actions(), repositories.regions(), clock);
         this.membership = new Membership(repositories.regions());
         this.absences = new AbsenceCommands(repositories, roundService, membership, clock);
-        this.privacy = new PrivacyCommands(repositories, catalog);
+        this.privacy = new PrivacyCommands(repositories, catalog, roundService::sendDirect);
+        this.exports = new Exports(repositories, roundService);
         this.clock = clock;
     }
 
@@ -140,6 +145,9 @@ public final class CommandHandler {
             return Message.text(regions.removePartner(r.id(), user)
                     ? texts.get("partner.removed", remove.user().display(), r.name())
                     : texts.get("partner.notFound", remove.user().display(), r.name()));
+        }
+        if (command instanceof Command.Export export) {
+            return export(r, texts, from, export);
         }
         if (isPlanning(command)) {
             return planning.handle(command, r, texts);
@@ -305,6 +313,26 @@ public final class CommandHandler {
         RoundService.Publication publication = roundService.publish(region, last.get());
         return Message.text(texts.get(publication.posted().isPresent() ? "round.reportPosted" : "round.closedNotPosted",
                 last.get().number(), region.name()));
+    }
+
+    /** The export goes to the programme manager's DM as a file (a command's own reply may not hold one). */
+    private Message export(Region region, Texts texts, ChatUser from, Command.Export export) {
+        Optional<ExcelExport.Input> input = exports.of(region, export.round());
+        if (input.isEmpty()) {
+            return Message.text(export.round().map(n -> texts.get("export.noSuchRound", n, region.name()))
+                    .orElse(texts.get("round.noReport", region.name())));
+        }
+        int number = input.get().report().round().number();
+        String name = "borging-" + region.name().replaceAll("[^\\p{L}\\p{N}]+", "-") + "-ronde-" + number;
+        Part.File file = export.csv()
+                ? new Part.File(new CsvExport().csv(input.get().report()), name + ".csv", "text/csv",
+                        texts.get("export.fileDescription.csv"))
+                : new Part.File(new ExcelExport().xlsx(input.get()), name + ".xlsx",
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        texts.get("export.fileDescription.xlsx"));
+        Message dm = Message.builder().paragraph(texts.get("export.dm", number, region.name())).add(file).build();
+        return Message.text(texts.get(roundService.sendDirect(from, dm) ? "export.sent" : "export.notDelivered",
+                number, region.name()));
     }
 
     private Message trend(Region region, Texts texts) {

@@ -57,6 +57,7 @@ public final class CommandParser {
             case "mijn", "my" -> Set.of("gegevens", "data").contains(second) && rest.length == 1 ? new Command.MyData()
                     : null;
             case "vergeet", "forget" -> forget(afterWords(line, 1));
+            case "export" -> export(rest);
             case "aanwezig", "back" -> rest.length == 0 ? new Command.Back(Optional.empty())
                     : UserReference.parseLeading(afterWords(line, 1)).filter(l -> l.rest().isEmpty())
                     .<Command>map(l -> new Command.Back(Optional.of(l.user())))
@@ -225,6 +226,22 @@ public final class CommandParser {
         return UserReference.parseLeading(target).filter(l -> l.rest().isEmpty() && target.contains("@"))
                 .<Command>map(l -> new Command.Forget(Optional.of(l.user()), confirmed))
                 .orElse(new Command.Misused("usage.forget"));
+    }
+
+    /** "export", "export 3", "export csv", "export 3 csv". */
+    private static Command export(String[] rest) {
+        Optional<Integer> round = Optional.empty();
+        boolean csv = false;
+        for (String word : rest) {
+            if (word.matches("\\d{1,4}") && round.isEmpty()) {
+                round = Optional.of(Integer.parseInt(word));
+            } else if (lower(word).equals("csv") && !csv) {
+                csv = true;
+            } else if (!lower(word).equals("xlsx")) {
+                return new Command.Misused("usage.export");
+            }
+        }
+        return new Command.Export(round, csv);
     }
 
     private static String join(String[] words, int from) {

@@ -3,6 +3,7 @@ package nl.borgingsbot.core.privacy;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,15 +38,26 @@ public final class PrivacyCommands {
 
     private final Repositories repositories;
     private final QuestionnaireCatalog catalog;
+    private final BiPredicate<ChatUser, Message> sendDirect;
 
-    public PrivacyCommands(Repositories repositories, QuestionnaireCatalog catalog) {
+    /** @param sendDirect sends a DM, true when delivered (the JSON file goes to the person's DM) */
+    public PrivacyCommands(Repositories repositories, QuestionnaireCatalog catalog,
+                           BiPredicate<ChatUser, Message> sendDirect) {
         this.repositories = repositories;
         this.catalog = catalog;
+        this.sendDirect = sendDirect;
     }
 
-    /** Everything the bot stores about this person: partnerships, answers, roles, actions. */
+    /**
+     * Everything the bot stores about this person — partnerships, answers, roles, actions — as a
+     * readable reply, and the same as a JSON file in their DM.
+     */
     public Message myData(ChatUser person) {
         Texts texts = texts(person);
+        byte[] json = PersonalData.json(person, repositories, catalog);
+        boolean sent = sendDirect.test(person, Message.builder().paragraph(texts.get("privacy.myData.file"))
+                .add(new Part.File(json, "mijn-gegevens.json", "application/json", texts.get("privacy.myData.fileDescription")))
+                .build());
         Message.Builder message = Message.builder().heading(texts.get("privacy.myData.title"))
                 .paragraph(texts.get("privacy.myData.identity", person.platform().key(), person.workspace(), person.userId()));
         List<Region> managed = repositories.regions().managedBy(person);
@@ -67,6 +79,9 @@ public final class PrivacyCommands {
                     actions.add(message, action);
                 }
             }
+        }
+        if (!sent) {
+            message.paragraph(texts.get("privacy.myData.fileNotSent"));
         }
         return message.paragraph(texts.get("privacy.myData.forget")).build();
     }

@@ -342,6 +342,11 @@ public final class RoundService {
         return regions.partners(region.id()).stream().anyMatch(p -> p.id() == partner.id());
     }
 
+    /** Sends a DM; false (and logged) when it could not be delivered. */
+    public boolean sendDirect(ChatUser user, Message message) {
+        return deliver(user, message);
+    }
+
     private boolean deliver(ChatUser user, Message message) {
         try {
             gateways.of(user.platform()).sendDirect(user, message);

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import nl.borgingsbot.core.chat.Message;
+import nl.borgingsbot.core.chat.Part;
 import nl.borgingsbot.core.region.Region;
 import nl.borgingsbot.core.round.Round;
 import nl.borgingsbot.core.round.RoundService;
@@ -118,6 +120,23 @@ class ExportTest {
         assertThat(csv).startsWith("\uFEFFNr;Element;Stelling;Organisatie U1;Organisatie U2;Organisatie U3;Gemiddelde\r\n");
         assertThat(csv).contains("5;Structuur en systemen;Er zijn structuren en systemen die de borging ondersteunen.;2;1;4;2,3\r\n");
         assertThat(csv.split("\r\n")).hasSize(8);
+    }
+
+    @Test
+    void theProgrammeManagerGetsTheExportAsAFileInTheirDm() throws Exception {
+        assertThat(test.command(TestBot.ADMIN, "export")).contains("staat in je privégesprek met mij");
+        Message dm = test.slack().directsTo(TestBot.ADMIN).get(0).message();
+        Part.File file = dm.parts().stream().filter(Part.File.class::isInstance).map(Part.File.class::cast)
+                .findFirst().orElseThrow();
+        assertThat(file.fileName()).isEqualTo("borging-Noord-ronde-1.xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file.content()))) {
+            assertThat(workbook.getSheetName(0)).isEqualTo("Radargrafiek");
+        }
+
+        assertThat(test.command(TestBot.ADMIN, "export 1 csv")).contains("staat in je privégesprek");
+        assertThat(test.command(TestBot.ADMIN, "export 9")).contains("Regio Noord heeft geen gesloten ronde 9");
+        assertThat(test.command(TestBot.ADMIN, "export pdf")).contains("Gebruik: 'export'");
+        assertThat(test.command("U1", "export")).contains("Dat kan alleen de programmamanager");
     }
 
     @Test

@@ -80,6 +80,16 @@ class PrivacyTest {
             assertThat(data).contains(text);
         }
         assertThat(data).doesNotContain("Denken U2");
+
+        Part.File json = test.slack().directsTo("U1").stream().flatMap(d -> d.message().parts().stream())
+                .filter(Part.File.class::isInstance).map(Part.File.class::cast).findFirst().orElseThrow();
+        String content = new String(json.content(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(json.fileName()).isEqualTo("mijn-gegevens.json");
+        assertThat(content).contains("\"userId\" : \"U1\"").contains("\"organisation\" : \"Organisatie U1\"")
+                .contains("\"score\" : 4").doesNotContain("Denken U2");
+        for (String text : TEXTS) {
+            assertThat(content).contains(text);
+        }
     }
 
     @Test
