@@ -1,6 +1,7 @@
 package nl.borgingsbot.app;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 
@@ -14,7 +15,7 @@ final class Credentials {
     }
 
     static void warnIfSetButUnsupported(Logger log) {
-        List<String> set = java.util.stream.Stream.concat(SLACK.stream(), TEAMS.stream())
+        List<String> set = Stream.concat(SLACK.stream(), TEAMS.stream())
                 .filter(name -> System.getenv(name) != null && !System.getenv(name).isBlank())
                 .toList();
         if (!set.isEmpty()) {

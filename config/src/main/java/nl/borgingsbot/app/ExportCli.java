@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Locale;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -78,7 +79,7 @@ final class ExportCli {
                         .orElse("Regio " + found.get().name() + " heeft nog geen gesloten ronde."));
                 return NOTHING_TO_EXPORT;
             }
-            boolean csv = file.get().getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
+            boolean csv = file.get().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
             Files.write(file.get(), csv ? new CsvExport().csv(input.get().report()) : new ExcelExport().xlsx(input.get()));
             out.println("Geschreven: " + file.get() + " (regio " + found.get().name() + ", ronde "
                     + input.get().report().round().number() + ").");

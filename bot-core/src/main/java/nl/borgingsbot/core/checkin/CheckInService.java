@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Arrays;
 
 import nl.borgingsbot.core.Repositories;
 import nl.borgingsbot.core.actions.Action;
@@ -161,7 +162,7 @@ public final class CheckInService {
             case CheckInMessages.ACTION -> {
                 String[] parts = value.split(":");
                 Optional<ActionStatus> status = parts.length == 3
-                        ? java.util.Arrays.stream(ActionStatus.values()).filter(s -> s.name().equals(parts[2])).findFirst()
+                        ? Arrays.stream(ActionStatus.values()).filter(s -> s.name().equals(parts[2])).findFirst()
                         : Optional.empty();
                 yield status.isPresent() ? apply(active, conversation.onActionStatus(checkIn, status.get(), note))
                         : active.messages().current(checkIn, Optional.of(Notice.of("invalid.unknownAction")));

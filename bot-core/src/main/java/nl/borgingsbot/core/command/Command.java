@@ -2,6 +2,9 @@ package nl.borgingsbot.core.command;
 
 import java.util.Optional;
 
+import nl.borgingsbot.core.actions.ActionStatus;
+import java.util.List;
+
 /** A command a person typed, parsed. Dutch words with English aliases; see {@link CommandParser}. */
 public sealed interface Command {
 
@@ -59,7 +62,7 @@ public sealed interface Command {
     record SetWindow(int days) implements Command {
     }
 
-    record SetReminders(java.util.List<Integer> daysBeforeDeadline) implements Command {
+    record SetReminders(List<Integer> daysBeforeDeadline) implements Command {
     }
 
     record SetCloseEarly(boolean closeEarly) implements Command {
@@ -74,7 +77,7 @@ public sealed interface Command {
     }
 
     /** "actie &lt;nr&gt; klaar|bezig|gestopt [toelichting]". */
-    record UpdateAction(int number, nl.borgingsbot.core.actions.ActionStatus status, Optional<String> note)
+    record UpdateAction(int number, ActionStatus status, Optional<String> note)
             implements Command {
     }
 

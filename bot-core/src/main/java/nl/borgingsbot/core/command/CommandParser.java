@@ -148,7 +148,7 @@ public final class CommandParser {
     private static Command reminders(String[] rest) {
         String list = join(rest, 1);
         if (Set.of("geen", "none").contains(lower(list))) {
-            return new Command.SetReminders(java.util.List.of());
+            return new Command.SetReminders(List.of());
         }
         if (!list.matches("\\d{1,2}([,\\s]+\\d{1,2})*")) {
             return new Command.Misused("usage.planning");

@@ -6,6 +6,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.Comparator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -262,11 +265,11 @@ public final class RoundService {
         List<Response> previous = rounds.previousClosed(region.id(), round.number())
                 .map(this::responses).orElse(List.of());
         LocalDate day = round.closedAt().orElse(clock.instant()).atZone(region.timeZone()).toLocalDate();
-        java.util.Set<Long> submitted = responses(round).stream().map(r -> r.partner().id())
-                .collect(java.util.stream.Collectors.toSet());
-        java.util.Set<Long> away = regions.partners(region.id()).stream()
+        Set<Long> submitted = responses(round).stream().map(r -> r.partner().id())
+                .collect(Collectors.toSet());
+        Set<Long> away = regions.partners(region.id()).stream()
                 .filter(p -> !submitted.contains(p.id()) && awayUntil(region, p, day).isPresent())
-                .map(Partner::id).collect(java.util.stream.Collectors.toSet());
+                .map(Partner::id).collect(Collectors.toSet());
         int invited = (int) checkIns.ofRound(round.id()).stream().filter(c -> !away.contains(c.partnerId())).count();
         return ReportCalculator.compute(region, round, questionnaire, invited, away.size(), responses(round), previous);
     }
@@ -330,7 +333,7 @@ public final class RoundService {
         return checkIns.ofRound(round.id()).stream()
                 .filter(CheckIn::submitted)
                 .flatMap(c -> regions.partnerById(c.partnerId()).map(p -> new Response(p, c.answers())).stream())
-                .sorted(java.util.Comparator.comparingLong(r -> r.partner().id()))
+                .sorted(Comparator.comparingLong(r -> r.partner().id()))
                 .toList();
     }
 

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import javax.sql.DataSource;
+import java.util.function.Supplier;
 
 import nl.borgingsbot.core.round.Round;
 import nl.borgingsbot.core.round.RoundRepository;
@@ -52,7 +53,7 @@ public final class JdbcRoundRepository implements RoundRepository {
     }
 
     private Round insert(long regionId, String questionnaireId, Instant period, Instant openedAt, Instant deadline,
-                         java.util.function.Supplier<RuntimeException> onDuplicate) {
+                         Supplier<RuntimeException> onDuplicate) {
         Objects.requireNonNull(questionnaireId, "questionnaireId");
         Objects.requireNonNull(openedAt, "openedAt");
         Objects.requireNonNull(deadline, "deadline");

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.HashMap;
 
 import nl.borgingsbot.core.chat.ChatChannel;
 import nl.borgingsbot.core.chat.ChatGateway;
@@ -26,7 +27,7 @@ final class ConsoleGateway implements ChatGateway {
     private final Map<String, String> names;
     private final TextRenderer renderer = new TextRenderer(image -> "[afbeelding: " + image.fileName() + "]");
     private final List<Posted> posts = new ArrayList<>();
-    private final Map<String, Message> lastDirect = new java.util.HashMap<>();
+    private final Map<String, Message> lastDirect = new HashMap<>();
 
     ConsoleGateway(PrintStream out, Map<String, String> names) {
         this.out = out;

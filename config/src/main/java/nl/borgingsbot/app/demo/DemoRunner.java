@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
@@ -117,7 +118,7 @@ public class DemoRunner {
             String label = line.substring(1, line.length() - 1);
             Optional<Part.Choice> choice = last.parts().stream()
                     .flatMap(p -> p instanceof Part.ChoiceQuestion q ? q.choices().stream()
-                            : p instanceof Part.Actions a ? a.buttons().stream() : java.util.stream.Stream.empty())
+                            : p instanceof Part.Actions a ? a.buttons().stream() : Stream.empty())
                     .filter(c -> c.label().startsWith(label))
                     .findFirst();
             if (choice.isPresent()) {
