@@ -4,10 +4,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Arrays;
 
 import nl.borgingsbot.core.Repositories;
 import nl.borgingsbot.core.actions.Action;

@@ -1,9 +1,9 @@
 package nl.borgingsbot.core.command;
 
+import java.util.List;
 import java.util.Optional;
 
 import nl.borgingsbot.core.actions.ActionStatus;
-import java.util.List;
 
 /** A command a person typed, parsed. Dutch words with English aliases; see {@link CommandParser}. */
 public sealed interface Command {

@@ -2,11 +2,11 @@ package nl.borgingsbot.core.i18n;
 
 import java.text.MessageFormat;
 import java.text.NumberFormat;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;

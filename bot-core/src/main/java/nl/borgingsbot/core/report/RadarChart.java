@@ -10,14 +10,13 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.pngencoder.PngEncoder;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.category.DefaultCategoryDataset;
-
-import com.pngencoder.PngEncoder;
 
 /**
  * Draws the radar chart of a round like the programme's Excel chart: a fixed 1–5 scale with

@@ -4,11 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.Comparator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +20,7 @@ import nl.borgingsbot.core.chat.ChatUser;
 import nl.borgingsbot.core.chat.DeliveryException;
 import nl.borgingsbot.core.chat.Gateways;
 import nl.borgingsbot.core.chat.Message;
+import nl.borgingsbot.core.chat.Part;
 import nl.borgingsbot.core.chat.PostedMessage;
 import nl.borgingsbot.core.checkin.CheckIn;
 import nl.borgingsbot.core.checkin.CheckInMessages;
@@ -31,14 +32,13 @@ import nl.borgingsbot.core.region.AbsenceRepository;
 import nl.borgingsbot.core.region.Partner;
 import nl.borgingsbot.core.region.Region;
 import nl.borgingsbot.core.region.RegionRepository;
-import nl.borgingsbot.core.report.RadarChart;
-import nl.borgingsbot.core.chat.Part;
 import nl.borgingsbot.core.report.ElementStats;
+import nl.borgingsbot.core.report.RadarChart;
 import nl.borgingsbot.core.report.ReportCalculator;
-import nl.borgingsbot.core.report.TrendChart;
 import nl.borgingsbot.core.report.ReportMessages;
 import nl.borgingsbot.core.report.Response;
 import nl.borgingsbot.core.report.RoundReport;
+import nl.borgingsbot.core.report.TrendChart;
 
 /**
  * Opens, reminds, closes and reports rounds: the round's side effects on the chat platform

@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
-import java.util.function.Supplier;
 
 import nl.borgingsbot.core.round.Round;
 import nl.borgingsbot.core.round.RoundRepository;

@@ -2,9 +2,9 @@ package nl.borgingsbot.app.demo;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.HashMap;
 
 import nl.borgingsbot.core.chat.ChatChannel;
 import nl.borgingsbot.core.chat.ChatGateway;

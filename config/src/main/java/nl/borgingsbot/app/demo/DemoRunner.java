@@ -29,9 +29,9 @@ import nl.borgingsbot.core.chat.Platform;
 import nl.borgingsbot.core.chat.TextRenderer;
 import nl.borgingsbot.core.export.ExcelExport;
 import nl.borgingsbot.core.export.Exports;
-import nl.borgingsbot.core.region.Region;
 import nl.borgingsbot.core.questionnaire.QuestionnaireCatalog;
 import nl.borgingsbot.core.region.Administrators;
+import nl.borgingsbot.core.region.Region;
 import nl.borgingsbot.core.store.Database;
 
 /**
