@@ -29,6 +29,7 @@ class RoundInTeamsTest extends TeamsHttpTest {
     private static final String HOSTILE = "<b>Samen</b> **lessen** [klik](https://evil.example) <at>Jan</at>";
 
     private int cards;
+    private String lastSubmit;
 
     private String mention(String text, String... people) {
         assertThat(send(activities.mention(ADMIN, THREAD, text, people)).statusCode()).isEqualTo(200);
@@ -45,7 +46,8 @@ class RoundInTeamsTest extends TeamsHttpTest {
         JsonNode data = Cards.button(last(conversation), label).orElseThrow(
                 () -> new AssertionError("no button " + label + " on " + Cards.text(last(conversation))));
         String cardId = "card-" + (++cards);
-        assertThat(send(activities.submit(user, cardId, data, note)).statusCode()).isEqualTo(200);
+        lastSubmit = activities.submit(user, cardId, data, note);
+        assertThat(send(lastSubmit).statusCode()).isEqualTo(200);
         FakeBotConnector.Call update = CONNECTOR.calls().stream()
                 .filter(c -> c.method().equals("PUT") && c.path().endsWith("/activities/" + cardId))
                 .findFirst().orElseThrow(() -> new AssertionError("the clicked card was not updated"));
@@ -113,7 +115,13 @@ class RoundInTeamsTest extends TeamsHttpTest {
         assertThat(dm("U1", "Wie coördineert na 2027?")).contains("STO is geïntegreerd binnen de (lijn)organisatie.");
         int[] scores = {4, 4, 4, 4, 4, 1, 2};
         for (int i = 0; i < scores.length; i++) {
-            click("U1", conversation, String.valueOf(scores[i]), i == 6 ? "omdat we geen monitoring hebben" : "");
+            String next = click("U1", conversation, String.valueOf(scores[i]), i == 6 ? "omdat we geen monitoring hebben" : "");
+            if (i == 0) {
+                // the same card submitted again (a double click, a retried request) stores no second answer
+                assertThat(next).contains("Stelling 2 van 7");
+                assertThat(send(lastSubmit).statusCode()).isEqualTo(200);
+                assertThat(Cards.text(last(conversation))).contains("Stelling 2 van 7").doesNotContain("Stelling 3 van 7");
+            }
         }
         assertThat(Cards.text(last(conversation))).contains("Je antwoorden").contains("omdat we geen monitoring hebben");
         assertThat(click("U1", conversation, "Versturen", "")).contains("verstuurd");
