@@ -46,13 +46,13 @@ public class TeamsAutoConfiguration {
         } else {
             LOG.warn("""
 
-                    ************************************************************************
-                    *  MICROSOFT TEAMS IN LOCAL EMULATOR MODE (BORGING_TEAMS_EMULATOR=true) *
-                    *  /api/messages accepts requests WITHOUT ANY AUTHENTICATION.           *
-                    *  Only for the Bot Framework Emulator on your own machine. To connect  *
-                    *  Teams, set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and              *
-                    *  MICROSOFT_APP_TENANT_ID and remove BORGING_TEAMS_EMULATOR.            *
-                    ************************************************************************""");
+                    ****************************************************************************
+                    ** MICROSOFT TEAMS IN LOCAL EMULATOR MODE (BORGING_TEAMS_EMULATOR=true)
+                    ** /api/messages accepts requests WITHOUT ANY AUTHENTICATION.
+                    ** Only for the Bot Framework Emulator on your own machine. To connect Teams,
+                    ** set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID
+                    ** and remove BORGING_TEAMS_EMULATOR.
+                    ****************************************************************************""");
         }
         return settings;
     }
