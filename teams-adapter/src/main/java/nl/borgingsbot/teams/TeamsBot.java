@@ -89,11 +89,17 @@ public final class TeamsBot {
         }
     }
 
+    /** The app was uninstalled: nothing to remember (a later message would fail and be reported). */
+    private static boolean removed(Activity activity) {
+        return ActivityTypes.INSTALLATION_UPDATE.equals(activity.getType())
+                && activity.getAction() != null && activity.getAction().startsWith("remove");
+    }
+
     /** Stores where this person's 1:1 chat, or this channel, is. */
     private void remember(Activity activity) {
         ChannelAccount bot = activity.getRecipient();
         ChannelAccount from = activity.getFrom();
-        if (bot == null || bot.getId() == null) {
+        if (bot == null || bot.getId() == null || removed(activity)) {
             return;
         }
         String tenant = mapper.tenantOf(activity);
