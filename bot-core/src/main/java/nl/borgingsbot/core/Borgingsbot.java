@@ -17,6 +17,7 @@ import nl.borgingsbot.core.command.Command;
 import nl.borgingsbot.core.command.CommandHandler;
 import nl.borgingsbot.core.command.CommandParser;
 import nl.borgingsbot.core.i18n.Texts;
+import nl.borgingsbot.core.privacy.PrivacyCommands;
 import nl.borgingsbot.core.questionnaire.QuestionnaireCatalog;
 import nl.borgingsbot.core.region.Administrators;
 import nl.borgingsbot.core.region.Region;
@@ -38,8 +39,7 @@ public final class Borgingsbot {
 
     public Borgingsbot(Repositories repositories, QuestionnaireCatalog catalog, Gateways gateways,
                        Administrators admins, Clock clock) {
-        this.checkIns = new CheckInService(repositories.regions(), repositories.rounds(), repositories.checkIns(),
-                catalog, clock);
+        this.checkIns = new CheckInService(repositories, catalog, clock);
         this.roundService = new RoundService(repositories, catalog, gateways, clock);
         this.commands = new CommandHandler(repositories, roundService, catalog, admins, clock);
     }
@@ -92,12 +92,15 @@ public final class Borgingsbot {
         if (active.isPresent()) {
             return checkIns.onText(active.get(), reply.text());
         }
-        return checkIns.recentlyClosedRegion(reply.from())
-                .map(CheckInService::roundClosed)
-                .orElseGet(() -> Message.text(Texts.of(Region.DUTCH).get("checkin.none")));
+        return checkIns.noCheckIn(reply.from());
     }
 
     private Message choice(InboundEvent.ChoiceMade choice) {
+        if (choice.actionId().equals(PrivacyCommands.FORGET)) {
+            // the confirmation button of "vergeet mij" / "vergeet @naam": the same command, confirmed
+            String target = choice.value().equals(choice.from().userId()) ? "mij" : "<@" + choice.value() + ">";
+            return command("vergeet " + target + " bevestig", choice).orElseThrow();
+        }
         long checkInId;
         try {
             checkInId = CheckInService.checkInIdOf(choice.value());

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,18 +16,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import nl.borgingsbot.core.chat.ChatChannel;
-import nl.borgingsbot.core.chat.ChatUser;
-import nl.borgingsbot.core.chat.Gateways;
 import nl.borgingsbot.core.chat.InboundEvent;
 import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.chat.Part;
-import nl.borgingsbot.core.chat.Platform;
 import nl.borgingsbot.core.chat.TextRenderer;
-import nl.borgingsbot.core.region.Administrators;
-import nl.borgingsbot.core.store.Database;
-import nl.borgingsbot.core.testing.Fixtures;
 import nl.borgingsbot.core.testing.RecordingGateway;
+import nl.borgingsbot.core.testing.TestBot;
 
 /**
  * A whole round through the one inbound entry point, on a real SQLite file, with the recording
@@ -38,48 +30,32 @@ import nl.borgingsbot.core.testing.RecordingGateway;
  */
 class RoundEndToEndTest {
 
-    private static final ChatChannel CHANNEL = new ChatChannel(Platform.SLACK, "T1", "C1");
-    private static final ChatUser ADMIN = user("UADMIN");
-    private static final TextRenderer TEXT = new TextRenderer(image -> "[image " + image.fileName() + "]");
+    private static final String ADMIN = TestBot.ADMIN;
+    private static final TextRenderer TEXT = TestBot.TEXT;
 
     @TempDir
     Path dir;
 
-    private final RecordingGateway slack = new RecordingGateway(Platform.SLACK);
-    private final Clock clock = Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC);
-    private Database database;
-    private Borgingsbot bot;
-
-    private static ChatUser user(String id) {
-        return new ChatUser(Platform.SLACK, "T1", id);
-    }
+    private TestBot test;
+    private RecordingGateway slack;
 
     @BeforeEach
     void start() {
-        startBot();
+        test = new TestBot(dir, Instant.parse("2026-11-23T09:00:00Z"));
+        slack = test.slack();
     }
 
     @AfterEach
     void stop() {
-        database.close();
+        test.close();
     }
 
-    /** (Re)starts the bot on the same database file, as after a restart. */
-    private void startBot() {
-        if (database != null) {
-            database.close();
-        }
-        database = Database.open("jdbc:sqlite:" + dir.resolve("bot.db"), "", "");
-        bot = new Borgingsbot(database.repositories(), Fixtures.catalog(), new Gateways(List.of(slack)),
-                Administrators.parse("slack:UADMIN"), clock);
-    }
-
-    private String command(ChatUser from, String line) {
-        return render(bot.handle(new InboundEvent.Command(from, Optional.of(CHANNEL), line)));
+    private String command(String userId, String line) {
+        return test.command(userId, line);
     }
 
     private String dm(String userId, String text) {
-        return render(bot.handle(new InboundEvent.TextReply(user(userId), Optional.empty(), text)));
+        return test.dm(userId, text);
     }
 
     private String click(String userId, List<Message> from, String label) {
@@ -87,32 +63,18 @@ class RoundEndToEndTest {
                 .flatMap(p -> p instanceof Part.ChoiceQuestion q ? q.choices().stream()
                         : p instanceof Part.Actions a ? a.buttons().stream() : java.util.stream.Stream.empty())
                 .filter(c -> c.label().startsWith(label)).findFirst().orElseThrow();
-        return render(bot.handle(new InboundEvent.ChoiceMade(user(userId), Optional.empty(), choice.actionId(),
-                choice.value(), Optional.empty())));
-    }
-
-    private static String render(List<Message> messages) {
-        return String.join("\n", messages.stream().map(TEXT::render).toList());
+        return TestBot.render(test.bot().handle(new InboundEvent.ChoiceMade(TestBot.user(userId), Optional.empty(),
+                choice.actionId(), choice.value(), Optional.empty())));
     }
 
     private void linkRegionWithPartners(String... ids) {
-        assertThat(command(ADMIN, "regio koppel Noord")).contains("regio Noord").contains("programmamanager");
-        for (String id : ids) {
-            assertThat(command(ADMIN, "partner toevoegen <@" + id + "|" + id + "> Organisatie " + id))
-                    .contains("toegevoegd");
-        }
+        test.regionWithPartners(ids);
+        assertThat(command(ADMIN, "partners")).contains("Partners van regio Noord (" + ids.length + ")");
     }
 
-    /** Answers the whole check-in by typing, with the given seven scores. */
     private void answerAll(String id, int... scores) {
-        dm(id, "start");
-        dm(id, "Denken " + id);
-        dm(id, "Zien " + id);
-        dm(id, "Vragen " + id);
-        for (int score : scores) {
-            dm(id, String.valueOf(score));
-        }
-        assertThat(dm(id, "versturen")).contains("verstuurd");
+        test.answerAll(id, scores);
+        assertThat(dm(id, "verder")).contains("verstuurd");
     }
 
     @Test
@@ -162,7 +124,7 @@ class RoundEndToEndTest {
         // U4 stops halfway; the bot restarts; U4 continues where they were
         dm("U4", "start");
         dm("U4", "Denken U4");
-        startBot();
+        test.restart();
         assertThat(dm("U4", "Zien U4")).contains("Reflectie 3 van 3");
 
         String status = command(ADMIN, "ronde status");
@@ -175,7 +137,7 @@ class RoundEndToEndTest {
                 .extracting(d -> d.user().userId()).containsExactly("U4");
 
         // only a programme manager may close, and is told who can
-        assertThat(command(user("U1"), "ronde sluit")).contains("Dat kan alleen de programmamanager van regio Noord: @UADMIN");
+        assertThat(command("U1", "ronde sluit")).contains("Dat kan alleen de programmamanager van regio Noord: @UADMIN");
 
         assertThat(command(ADMIN, "ronde sluit")).contains("Ronde 1 van regio Noord is gesloten");
         assertThat(slack.posts()).hasSize(1);
@@ -202,7 +164,7 @@ class RoundEndToEndTest {
     }
 
     @Test
-    void theNextRoundShowsTheChangeSinceTheLastOne() {
+    void theNextRoundShowsTheChangeSinceTheLastOneAndTheTrendBothRounds() throws Exception {
         linkRegionWithPartners("U1", "U2");
         command(ADMIN, "ronde start");
         answerAll("U1", 2, 2, 2, 2, 2, 2, 2);
@@ -218,6 +180,11 @@ class RoundEndToEndTest {
         assertThat(second).contains("Cultuur van de organisatie: 2,0 → 4,0 (↑ 2,0)")
                 .contains("Structurele betrokkenheid: 2,0 → 1,0 (↓ 1,0)")
                 .contains("Sterk en uniek aanbod: 2,0 → 2,0 (= 0,0)");
+
+        assertThat(command("U1", "trend")).contains("Het verloop van regio Noord staat in het regiokanaal");
+        Message trend = slack.posts().get(2).message();
+        assertThat(TEXT.render(trend)).contains("laatste 2 rondes");
+        assertThat(ImageIO.read(new ByteArrayInputStream(trend.image().orElseThrow().png())).getHeight()).isEqualTo(768);
     }
 
     @Test
@@ -239,12 +206,14 @@ class RoundEndToEndTest {
 
     @Test
     void onlyAdministratorsLinkChannelsAndOnlyManagersRunRounds() {
-        assertThat(command(user("U9"), "regio koppel Zuid")).contains("Alleen beheerders");
+        assertThat(command("U9", "regio koppel Zuid")).contains("Alleen beheerders");
         linkRegionWithPartners("U1");
         assertThat(command(ADMIN, "regio koppel Nogmaals")).contains("al gekoppeld aan regio Noord");
-        assertThat(command(user("U1"), "ronde start")).contains("Dat kan alleen de programmamanager");
-        assertThat(command(user("U1"), "partners")).contains("Organisatie U1");
-        assertThat(command(user("U9"), "partners")).contains("Dat kan alleen de programmamanager");
+        assertThat(command(ADMIN, "partner toevoegen <@U5> <!channel> bv")).contains("Gebruik: 'partner toevoegen");
+        assertThat(command(ADMIN, "partner toevoegen <@U5> " + "x".repeat(121))).contains("hooguit 120 tekens");
+        assertThat(command("U1", "ronde start")).contains("Dat kan alleen de programmamanager");
+        assertThat(command("U1", "partners")).contains("Organisatie U1");
+        assertThat(command("U9", "partners")).contains("Dat kunnen alleen de partners en de programmamanager");
         assertThat(command(ADMIN, "ronde start 1-1-2020")).contains("in het verleden");
         assertThat(command(ADMIN, "ronde start gisteren")).contains("herken ik niet als datum");
         assertThat(command(ADMIN, "ronde status")).contains("Er loopt geen ronde");
@@ -268,12 +237,9 @@ class RoundEndToEndTest {
         Message intro = slack.directsTo("U1").get(0).message();
         Part.Choice start = ((Part.Actions) intro.parts().get(intro.parts().size() - 1)).buttons().get(0);
 
-        String stolen = render(bot.handle(new InboundEvent.ChoiceMade(user("U2"), Optional.empty(), start.actionId(),
-                start.value(), Optional.empty())));
-        String forged = render(bot.handle(new InboundEvent.ChoiceMade(user("U1"), Optional.empty(), "checkin.score",
-                start.value() + ":cultuur:9:9", Optional.empty())));
-        String nonsense = render(bot.handle(new InboundEvent.ChoiceMade(user("U1"), Optional.empty(), "checkin.score",
-                "abc", Optional.empty())));
+        String stolen = choose("U2", start.actionId(), start.value());
+        String forged = choose("U1", "checkin.score", start.value() + ":cultuur:9:9");
+        String nonsense = choose("U1", "checkin.score", "abc");
 
         assertThat(stolen).contains("Die knop hoort niet");
         assertThat(forged).contains("Die knop hoort niet");
@@ -290,8 +256,13 @@ class RoundEndToEndTest {
         assertThat(dm("U1", "start")).contains("Reflection 1 of 3");
     }
 
+    private String choose(String userId, String actionId, String value) {
+        return TestBot.render(test.bot().handle(new InboundEvent.ChoiceMade(TestBot.user(userId), Optional.empty(),
+                actionId, value, Optional.empty())));
+    }
+
     /** What the partner sees now (typing "verder" shows the current question again, with its buttons). */
     private List<Message> current(String userId) {
-        return bot.handle(new InboundEvent.TextReply(user(userId), Optional.empty(), "verder"));
+        return test.bot().handle(new InboundEvent.TextReply(TestBot.user(userId), Optional.empty(), "verder"));
     }
 }

@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /** The {@code borging.*} settings of application.yml, overridable from the environment. */
 @ConfigurationProperties(prefix = "borging")
 public record BorgingProperties(Db db, String admins, String regionsFile, String questionnairesDir, Demo demo,
-                                Schedule schedule) {
+                                Schedule schedule, int retentionRounds) {
 
     public record Db(String url, String user, String password) {
         @Override

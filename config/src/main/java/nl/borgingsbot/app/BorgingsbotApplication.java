@@ -12,7 +12,8 @@ import nl.borgingsbot.core.chat.ChatGateway;
 
 /**
  * Starts the bot. With no chat platform configured it runs the demo round on the embedded
- * SQLite default, says what to configure, and stops.
+ * SQLite default, says what to configure, and stops. {@code export …} writes the Excel or CSV
+ * export of a round instead (see {@link ExportCli}).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -21,6 +22,9 @@ public class BorgingsbotApplication {
     private static final Logger LOG = LoggerFactory.getLogger(BorgingsbotApplication.class);
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("export")) {
+            System.exit(ExportCli.run(args, System.out));
+        }
         ConfigurableApplicationContext context = SpringApplication.run(BorgingsbotApplication.class, args);
         if (context.getBeanProvider(ChatGateway.class).stream().findAny().isEmpty()) {
             try (context) {

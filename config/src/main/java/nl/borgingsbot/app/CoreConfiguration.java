@@ -114,7 +114,8 @@ public class CoreConfiguration {
     }
 
     @Bean
-    ScheduleRunner scheduleRunner(Repositories repositories, Borgingsbot borgingsbot, Clock clock) {
-        return new ScheduleRunner(repositories, borgingsbot.rounds(), clock);
+    ScheduleRunner scheduleRunner(BorgingProperties properties, Repositories repositories, Borgingsbot borgingsbot,
+                                  Clock clock) {
+        return new ScheduleRunner(repositories, borgingsbot.rounds(), properties.retentionRounds(), clock);
     }
 }

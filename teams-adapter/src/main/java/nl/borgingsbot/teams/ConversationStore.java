@@ -14,7 +14,7 @@ import nl.borgingsbot.core.store.StoreException;
 
 /**
  * The Teams conversation references in the bot's database (table {@code teams_conversation},
- * migration V3_2), written through the core's {@code Database} connections so that SQLite writes
+ * migration V5_1), written through the core's {@code Database} connections so that SQLite writes
  * begin IMMEDIATE. Plain JDBC; the same SQL runs on SQLite and PostgreSQL.
  */
 public final class ConversationStore {

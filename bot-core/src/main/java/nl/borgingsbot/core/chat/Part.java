@@ -67,6 +67,13 @@ public sealed interface Part {
     }
 
     /**
+     * A file for the person to keep (an Excel export, their data as JSON): adapters upload it
+     * (Slack) or offer it for download (Teams); {@code description} says what it is.
+     */
+    record File(byte[] content, String fileName, String mediaType, String description) implements Part {
+    }
+
+    /**
      * A choice or button: {@code actionId} says what it does, {@code value} what was chosen,
      * {@code label} what the person sees.
      */

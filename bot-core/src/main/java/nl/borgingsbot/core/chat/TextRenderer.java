@@ -53,6 +53,9 @@ public final class TextRenderer {
         if (part instanceof Part.Actions actions) {
             return buttons(actions.buttons());
         }
+        if (part instanceof Part.File file) {
+            return "[" + file.description() + ": " + file.fileName() + ", " + file.content().length + " bytes]";
+        }
         return images.apply((Part.Image) part);
     }
 

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import nl.borgingsbot.core.actions.Action;
+import nl.borgingsbot.core.actions.ActionMessages;
+import nl.borgingsbot.core.actions.ActionStatus;
 import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.chat.Part;
 import nl.borgingsbot.core.i18n.Texts;
@@ -11,6 +14,7 @@ import nl.borgingsbot.core.questionnaire.Prompt;
 import nl.borgingsbot.core.questionnaire.Questionnaire;
 import nl.borgingsbot.core.questionnaire.Statement;
 import nl.borgingsbot.core.region.Region;
+import nl.borgingsbot.core.report.ReportCalculator;
 import nl.borgingsbot.core.round.Round;
 
 /**
@@ -24,16 +28,19 @@ public final class CheckInMessages {
     public static final String SCORE = "checkin.score";
     public static final String SUBMIT = "checkin.submit";
     public static final String EDIT = "checkin.edit";
+    public static final String ACTION = "checkin.action";
 
     private final Region region;
     private final Round round;
     private final Questionnaire questionnaire;
+    private final List<Action> followUps;
     private final Texts texts;
 
-    public CheckInMessages(Region region, Round round, Questionnaire questionnaire) {
+    public CheckInMessages(Region region, Round round, Questionnaire questionnaire, List<Action> followUps) {
         this.region = region;
         this.round = round;
         this.questionnaire = questionnaire;
+        this.followUps = List.copyOf(followUps);
         this.texts = Texts.of(region.language());
     }
 
@@ -43,6 +50,8 @@ public final class CheckInMessages {
                 .heading(texts.get("checkin.intro.title", region.name(), round.number()))
                 .paragraph(texts.get("checkin.intro.body", questionnaire.prompts().size(),
                         questionnaire.statements().size(), deadline()))
+                .paragraph(round.anonymous() ? texts.get("checkin.intro.anonymous", ReportCalculator.ANONYMOUS_MINIMUM)
+                        : texts.get("checkin.intro.named"))
                 .add(new Part.Actions(List.of(button(START, checkIn, "checkin.button.start"))))
                 .build();
     }
@@ -66,6 +75,7 @@ public final class CheckInMessages {
         Step step = checkIn.step();
         switch (step.kind()) {
             case INTRO -> intro(checkIn).parts().forEach(message::add);
+            case ACTION -> followUp(message, checkIn, step.index());
             case PROMPT -> prompt(message, step.index());
             case STATEMENT -> statement(message, checkIn, step.index());
             case SUMMARY -> summary(message, checkIn, true);
@@ -88,6 +98,24 @@ public final class CheckInMessages {
                 .paragraph(texts.get("edit.which", questionnaire.prompts().size(), questionnaire.statements().size()))
                 .add(new Part.Actions(buttons))
                 .build();
+    }
+
+    /** "Before we start: how is your action going?" with done / in progress / stopped buttons. */
+    private void followUp(Message.Builder message, CheckIn checkIn, int index) {
+        if (index >= followUps.size()) {
+            message.paragraph(texts.get("invalid.unknownAction"));
+            return;
+        }
+        Action action = followUps.get(index);
+        message.paragraph(texts.get("checkin.action.intro", index + 1, followUps.size()));
+        new ActionMessages(texts, questionnaire).add(message, action);
+        List<Part.Choice> buttons = new ArrayList<>();
+        for (ActionStatus status : List.of(ActionStatus.DONE, ActionStatus.IN_PROGRESS, ActionStatus.STOPPED)) {
+            buttons.add(new Part.Choice(ACTION, checkIn.id() + ":" + action.number() + ":" + status.name(),
+                    texts.get(status.textKey())));
+        }
+        message.add(new Part.Actions(buttons));
+        message.paragraph(texts.get("checkin.action.hint"));
     }
 
     private void prompt(Message.Builder message, int index) {

@@ -1,15 +1,22 @@
 package nl.borgingsbot.core.checkin;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import nl.borgingsbot.core.Repositories;
+import nl.borgingsbot.core.actions.Action;
+import nl.borgingsbot.core.actions.ActionRepository;
+import nl.borgingsbot.core.actions.ActionStatus;
 import nl.borgingsbot.core.chat.ChatUser;
 import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.i18n.Texts;
 import nl.borgingsbot.core.questionnaire.QuestionnaireCatalog;
+import nl.borgingsbot.core.region.AbsenceRepository;
 import nl.borgingsbot.core.region.Partner;
 import nl.borgingsbot.core.region.Region;
 import nl.borgingsbot.core.region.RegionRepository;
@@ -25,14 +32,17 @@ public final class CheckInService {
     private final RegionRepository regions;
     private final RoundRepository rounds;
     private final CheckInRepository checkIns;
+    private final ActionRepository actions;
+    private final AbsenceRepository absences;
     private final QuestionnaireCatalog catalog;
     private final Clock clock;
 
-    public CheckInService(RegionRepository regions, RoundRepository rounds, CheckInRepository checkIns,
-                          QuestionnaireCatalog catalog, Clock clock) {
-        this.regions = regions;
-        this.rounds = rounds;
-        this.checkIns = checkIns;
+    public CheckInService(Repositories repositories, QuestionnaireCatalog catalog, Clock clock) {
+        this.regions = repositories.regions();
+        this.rounds = repositories.rounds();
+        this.checkIns = repositories.checkIns();
+        this.actions = repositories.actions();
+        this.absences = repositories.absences();
         this.catalog = catalog;
         this.clock = clock;
     }
@@ -47,9 +57,12 @@ public final class CheckInService {
             Optional<Round> round = rounds.openRound(partner.regionId());
             Optional<Region> region = regions.byId(partner.regionId());
             if (round.isPresent() && region.isPresent()) {
-                CheckIn checkIn = checkIns.createOrGet(round.get().id(), partner.id());
-                open.add(new ActiveCheckIn(region.get(), round.get(), partner,
-                        catalog.require(round.get().questionnaireId()), checkIn));
+                Optional<CheckIn> checkIn = checkIns.find(round.get().id(), partner.id());
+                if (checkIn.isEmpty() && !isAway(region.get(), partner)) {
+                    // invited later than the others (back from an absence): the conversation starts now
+                    checkIn = Optional.of(checkIns.createOrGet(round.get().id(), partner.id()));
+                }
+                checkIn.ifPresent(c -> open.add(active(region.get(), round.get(), partner, c)));
             }
         }
         return open.stream()
@@ -69,21 +82,58 @@ public final class CheckInService {
             return Optional.empty();
         }
         Optional<Region> region = regions.byId(round.get().regionId());
-        return region.map(r -> new ActiveCheckIn(r, round.get(), partner.get(),
-                catalog.require(round.get().questionnaireId()), checkIn.get()));
+        return region.map(r -> active(r, round.get(), partner.get(), checkIn.get()));
     }
 
-    /** Whether this person is in a region whose latest round is closed (for "this round is closed"). */
-    public Optional<Region> recentlyClosedRegion(ChatUser user) {
+    private boolean isAway(Region region, Partner partner) {
+        return absences.awayOn(partner.id(), clock.instant().atZone(region.timeZone()).toLocalDate()).isPresent();
+    }
+
+    private ActiveCheckIn active(Region region, Round round, Partner partner, CheckIn checkIn) {
+        return new ActiveCheckIn(region, round, partner, catalog.require(round.questionnaireId()), checkIn,
+                followUps(region, round, partner));
+    }
+
+    /**
+     * The partner's improvement actions to ask about in this round: recorded before it opened, and
+     * still open then (so the list stays the same while the partner answers).
+     */
+    private List<Action> followUps(Region region, Round round, Partner partner) {
+        return actions.ofRegion(region.id()).stream()
+                .filter(a -> a.owner().filter(partner.user()::equals).isPresent())
+                .filter(a -> a.createdAt().isBefore(round.openedAt()))
+                .filter(a -> a.status().isOpen() || !a.updatedAt().isBefore(round.openedAt()))
+                .toList();
+    }
+
+    /**
+     * What to tell a person who typed in the DM while no check-in is open for them: that they
+     * are registered as away, that the round is closed, or that nothing is waiting.
+     */
+    public Message noCheckIn(ChatUser user) {
+        for (Partner partner : regions.partnershipsOf(user)) {
+            Optional<Region> region = regions.byId(partner.regionId());
+            if (region.isPresent() && rounds.openRound(region.get().id()).isPresent()) {
+                Texts texts = Texts.of(region.get().language());
+                LocalDate today = clock.instant().atZone(region.get().timeZone()).toLocalDate();
+                Optional<LocalDate> until = absences.awayOn(partner.id(), today);
+                if (until.isPresent()) {
+                    return Message.text(texts.get("checkin.away",
+                            DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", texts.locale()).format(until.get())));
+                }
+            }
+        }
         return regions.partnershipsOf(user).stream()
                 .flatMap(p -> regions.byId(p.regionId()).stream())
                 .filter(r -> !rounds.ofRegion(r.id()).isEmpty())
-                .findFirst();
+                .findFirst()
+                .map(CheckInService::roundClosed)
+                .orElseGet(() -> Message.text(Texts.of(Region.DUTCH).get("checkin.none")));
     }
 
     /** Typed text in the DM. */
     public Message onText(ActiveCheckIn active, String text) {
-        Conversation conversation = new Conversation(active.questionnaire());
+        Conversation conversation = active.conversation();
         if (Keywords.isStart(text) || Keywords.isResume(text)) {
             return apply(active, conversation.start(active.checkIn()));
         }
@@ -92,7 +142,7 @@ public final class CheckInService {
 
     /** A button or choice from one of the check-in messages. */
     public Message onChoice(ActiveCheckIn active, String actionId, String value, Optional<String> note) {
-        Conversation conversation = new Conversation(active.questionnaire());
+        Conversation conversation = active.conversation();
         CheckIn checkIn = active.checkIn();
         return switch (actionId) {
             case CheckInMessages.START, CheckInMessages.RESUME -> apply(active, conversation.start(checkIn));
@@ -106,6 +156,14 @@ public final class CheckInService {
                 String[] parts = value.split(":");
                 yield parts.length == 3 && parts[2].matches("\\d{1,2}")
                         ? apply(active, conversation.onScore(checkIn, parts[1], Integer.parseInt(parts[2]), note))
+                        : active.messages().current(checkIn, Optional.of(Notice.of("invalid.unknownAction")));
+            }
+            case CheckInMessages.ACTION -> {
+                String[] parts = value.split(":");
+                Optional<ActionStatus> status = parts.length == 3
+                        ? java.util.Arrays.stream(ActionStatus.values()).filter(s -> s.name().equals(parts[2])).findFirst()
+                        : Optional.empty();
+                yield status.isPresent() ? apply(active, conversation.onActionStatus(checkIn, status.get(), note))
                         : active.messages().current(checkIn, Optional.of(Notice.of("invalid.unknownAction")));
             }
             default -> active.messages().current(checkIn, Optional.of(Notice.of("invalid.unknownAction")));
@@ -134,6 +192,9 @@ public final class CheckInService {
             checkIns.saveReflection(checkIn.id(), r.promptId(), r.text(), transition.next(), transition.editing(), now);
         } else if (answer.isPresent() && answer.get() instanceof Transition.Answer.Scored s) {
             checkIns.saveScore(checkIn.id(), s.elementId(), s.score(), transition.next(), transition.editing(), now);
+        } else if (answer.isPresent() && answer.get() instanceof Transition.Answer.ActionUpdate update) {
+            actions.update(update.actionId(), update.status(), update.note(), now);
+            checkIns.moveTo(checkIn.id(), transition.next(), transition.editing());
         } else if (transition.submit()) {
             checkIns.submit(checkIn.id(), now);
         } else {

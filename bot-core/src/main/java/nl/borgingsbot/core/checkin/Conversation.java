@@ -1,15 +1,18 @@
 package nl.borgingsbot.core.checkin;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import nl.borgingsbot.core.actions.Action;
+import nl.borgingsbot.core.actions.ActionStatus;
 import nl.borgingsbot.core.questionnaire.Questionnaire;
 import nl.borgingsbot.core.questionnaire.Statement;
 
 /**
- * The check-in state machine for one questionnaire: intro → the reflection prompts → the
- * statements → the summary → done. Pure logic: it says what an input does, the
+ * The check-in state machine for one questionnaire: intro → the follow-up of the partner's open
+ * improvement actions (if any) → the reflection prompts → the statements → the summary → done. Pure logic: it says what an input does, the
  * {@link CheckInService} stores it.
  *
  * <p>An edit (from the summary, or after submitting) jumps to one question; its answer leads back
@@ -24,17 +27,37 @@ public final class Conversation {
     private static final Pattern STATEMENT_TARGET = Pattern.compile("[sS]?(\\d+)");
 
     private final Questionnaire questionnaire;
+    private final List<Action> followUps;
 
-    public Conversation(Questionnaire questionnaire) {
+    /** @param followUps the partner's improvement actions to ask about before the prompts */
+    public Conversation(Questionnaire questionnaire, List<Action> followUps) {
         this.questionnaire = questionnaire;
+        this.followUps = List.copyOf(followUps);
     }
 
     /** The partner starts (button or typed word) or comes back: the step they should see. */
     public Transition start(CheckIn checkIn) {
         if (checkIn.step().kind() == Step.Kind.INTRO) {
-            return Transition.move(Step.prompt(0), false);
+            return Transition.move(followUps.isEmpty() ? Step.prompt(0) : Step.action(0), false);
         }
         return Transition.move(checkIn.step(), checkIn.editing());
+    }
+
+    /** How one of the partner's actions stands: typed ("bezig omdat …") or chosen with a button. */
+    public Transition onActionStatus(CheckIn checkIn, ActionStatus status, Optional<String> rawNote) {
+        Step step = checkIn.step();
+        if (step.kind() != Step.Kind.ACTION || step.index() >= followUps.size()) {
+            return Transition.refuse(checkIn, Notice.of("invalid.unknownAction"));
+        }
+        Optional<String> note = rawNote.map(TextInput::clean).filter(n -> !n.isEmpty());
+        Optional<Notice> problem = note.flatMap(TextInput::problem);
+        if (problem.isPresent()) {
+            return Transition.refuse(checkIn, problem.get());
+        }
+        Action action = followUps.get(step.index());
+        Step next = step.index() + 1 < followUps.size() ? Step.action(step.index() + 1) : Step.prompt(0);
+        return Transition.save(new Transition.Answer.ActionUpdate(action.id(), status, note), next, false,
+                Optional.empty());
     }
 
     /** Typed text at the current step. */
@@ -43,6 +66,7 @@ public final class Conversation {
         Step step = checkIn.step();
         return switch (step.kind()) {
             case INTRO -> start(checkIn);
+            case ACTION -> onActionText(checkIn, text);
             case PROMPT -> onReflection(checkIn, text);
             case STATEMENT -> onTypedScore(checkIn, text);
             case SUMMARY -> onSummaryText(checkIn, text);
@@ -118,6 +142,15 @@ public final class Conversation {
             return index >= 0 && index < questionnaire.statements().size() ? Optional.of(Step.statement(index)) : Optional.empty();
         }
         return Optional.empty();
+    }
+
+    private Transition onActionText(CheckIn checkIn, String text) {
+        String[] words = text.split("\\s+", 2);
+        Optional<ActionStatus> status = ActionStatus.parse(words[0].replaceAll("[,.:;!]+$", ""));
+        if (status.isEmpty() || status.get() == ActionStatus.OPEN) {
+            return Transition.refuse(checkIn, Notice.of("checkin.action.invalid"));
+        }
+        return onActionStatus(checkIn, status.get(), words.length > 1 ? Optional.of(words[1]) : Optional.empty());
     }
 
     private Transition onReflection(CheckIn checkIn, String text) {

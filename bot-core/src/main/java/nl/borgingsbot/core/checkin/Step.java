@@ -1,16 +1,21 @@
 package nl.borgingsbot.core.checkin;
 
 /**
- * Where a check-in conversation stands: the intro, reflection prompt {@code index} (0-based),
- * statement {@code index} (0-based), the summary, or done (submitted).
+ * Where a check-in conversation stands: the intro, the follow-up of the partner's improvement
+ * action {@code index} (0-based), reflection prompt {@code index}, statement {@code index}, the
+ * summary, or done (submitted).
  */
 public record Step(Kind kind, int index) {
 
-    public enum Kind { INTRO, PROMPT, STATEMENT, SUMMARY, DONE }
+    public enum Kind { INTRO, ACTION, PROMPT, STATEMENT, SUMMARY, DONE }
 
     public static final Step INTRO = new Step(Kind.INTRO, 0);
     public static final Step SUMMARY = new Step(Kind.SUMMARY, 0);
     public static final Step DONE = new Step(Kind.DONE, 0);
+
+    public static Step action(int index) {
+        return new Step(Kind.ACTION, index);
+    }
 
     public static Step prompt(int index) {
         return new Step(Kind.PROMPT, index);

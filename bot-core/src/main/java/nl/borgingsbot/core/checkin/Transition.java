@@ -2,6 +2,8 @@ package nl.borgingsbot.core.checkin;
 
 import java.util.Optional;
 
+import nl.borgingsbot.core.actions.ActionStatus;
+
 /**
  * What one input does to a check-in: the step it moves to, the answer to store (if any),
  * whether it submits, and a notice for the partner (an error, or a confirmation).
@@ -15,6 +17,10 @@ public record Transition(Step next, boolean editing, Optional<Answer> answer, bo
         }
 
         record Scored(String elementId, Score score) implements Answer {
+        }
+
+        /** How an improvement action of the partner's stands now. */
+        record ActionUpdate(long actionId, ActionStatus status, Optional<String> note) implements Answer {
         }
     }
 

@@ -68,6 +68,42 @@ public sealed interface Command {
     record ScheduleOff() implements Command {
     }
 
+    /** "actie &lt;element&gt; &lt;tekst&gt; [eigenaar] [datum]". */
+    record RecordAction(String element, String text, Optional<UserReference> owner, Optional<String> due)
+            implements Command {
+    }
+
+    /** "actie &lt;nr&gt; klaar|bezig|gestopt [toelichting]". */
+    record UpdateAction(int number, nl.borgingsbot.core.actions.ActionStatus status, Optional<String> note)
+            implements Command {
+    }
+
+    record ListActions() implements Command {
+    }
+
+    record Trend() implements Command {
+    }
+
+    /** "afwezig [@user] tot &lt;datum&gt;": empty user means the person typing. */
+    record Away(Optional<UserReference> user, String until) implements Command {
+    }
+
+    /** "export [ronde] [csv]": the round as an Excel (or CSV) file in the programme manager's DM. */
+    record Export(Optional<Integer> round, boolean csv) implements Command {
+    }
+
+    /** "mijn gegevens": everything stored about the person typing. */
+    record MyData() implements Command {
+    }
+
+    /** "vergeet mij [bevestig]" or "vergeet @user [bevestig]": without the confirmation, what it means. */
+    record Forget(Optional<UserReference> user, boolean confirmed) implements Command {
+    }
+
+    /** "aanwezig [@user]". */
+    record Back(Optional<UserReference> user) implements Command {
+    }
+
     /** A known command word used the wrong way: {@code usageKey} names the bundle text that explains it. */
     record Misused(String usageKey) implements Command {
     }

@@ -4,17 +4,24 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 import nl.borgingsbot.core.Repositories;
+import nl.borgingsbot.core.actions.ActionCommands;
 import nl.borgingsbot.core.chat.ChatChannel;
 import nl.borgingsbot.core.chat.ChatUser;
 import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.chat.Part;
+import nl.borgingsbot.core.checkin.TextInput;
+import nl.borgingsbot.core.export.CsvExport;
+import nl.borgingsbot.core.export.ExcelExport;
+import nl.borgingsbot.core.export.Exports;
 import nl.borgingsbot.core.i18n.Texts;
+import nl.borgingsbot.core.privacy.PrivacyCommands;
 import nl.borgingsbot.core.questionnaire.QuestionnaireCatalog;
 import nl.borgingsbot.core.region.Administrators;
 import nl.borgingsbot.core.region.NewRegion;
@@ -25,6 +32,7 @@ import nl.borgingsbot.core.round.Round;
 import nl.borgingsbot.core.round.RoundRepository;
 import nl.borgingsbot.core.round.RoundService;
 import nl.borgingsbot.core.schedule.Planning;
+import nl.borgingsbot.core.schedule.Schedule;
 
 /**
  * Carries out commands for the person who typed them and says what happened. Region commands
@@ -34,7 +42,7 @@ public final class CommandHandler {
 
     /** The longest a round may stay open. */
     static final Duration MAX_ROUND = Duration.ofDays(92);
-    static final int DEFAULT_WINDOW_DAYS = 14;
+    static final int MAX_NAME = 120;
 
     private final RegionRepository regions;
     private final RoundRepository rounds;
@@ -42,6 +50,11 @@ public final class CommandHandler {
     private final QuestionnaireCatalog catalog;
     private final Administrators admins;
     private final Planning planning;
+    private final ActionCommands actions;
+    private final AbsenceCommands absences;
+    private final Membership membership;
+    private final PrivacyCommands privacy;
+    private final Exports exports;
     private final Clock clock;
 
     public CommandHandler(Repositories repositories, RoundService roundService, QuestionnaireCatalog catalog,
@@ -52,6 +65,11 @@ public final class CommandHandler {
         this.catalog = catalog;
         this.admins = admins;
         this.planning = new Planning(repositories.schedules(), clock);
+        this.actions = new ActionCommands(repositories.actions(), repositories.regions(), clock);
+        this.membership = new Membership(repositories.regions());
+        this.absences = new AbsenceCommands(repositories, roundService, membership, clock);
+        this.privacy = new PrivacyCommands(repositories, catalog, roundService::sendDirect);
+        this.exports = new Exports(repositories, roundService);
         this.clock = clock;
     }
 
@@ -66,14 +84,31 @@ public final class CommandHandler {
         if (command instanceof Command.LinkRegion link) {
             return link(link.name(), from, channel);
         }
+        if (command instanceof Command.Away || command instanceof Command.Back) {
+            return absences.handle(command, from, channel);
+        }
+        if (command instanceof Command.MyData) {
+            return privacy.myData(from);
+        }
+        if (command instanceof Command.Forget forget) {
+            return privacy.forget(from, forget.user().map(u -> new ChatUser(from.platform(), from.workspace(), u.userId())),
+                    forget.confirmed(), regionFor(from, channel));
+        }
         Optional<Region> region = regionFor(from, channel);
         if (region.isEmpty()) {
             return Message.text(Texts.of(Region.DUTCH).get(channel.isPresent() ? "region.notLinked" : "region.whichOne"));
         }
         Region r = region.get();
         Texts texts = Texts.of(r.language());
-        if (command instanceof Command.ListPartners) {
-            return isManager(r, from) || isPartner(r, from) ? partners(r, texts) : refuse(r, texts);
+        if (isForEveryoneInTheRegion(command)) {
+            if (!isManager(r, from) && !isPartner(r, from)) {
+                return Message.text(texts.get("refused.notInRegion", r.name()));
+            }
+            if (command instanceof Command.ListPartners) {
+                return partners(r, texts);
+            }
+            return command instanceof Command.Trend ? trend(r, texts)
+                    : actions.handle(command, r, catalog.require(r.questionnaireId()), from);
         }
         if (!isManager(r, from)) {
             return refuse(r, texts);
@@ -88,7 +123,11 @@ public final class CommandHandler {
         }
         if (command instanceof Command.SetAnonymous set) {
             regions.update(r.withAnonymous(set.anonymous()));
-            return Message.text(texts.get(set.anonymous() ? "region.anonymousOn" : "region.anonymousOff"));
+            Message.Builder reply = Message.builder()
+                    .paragraph(texts.get(set.anonymous() ? "region.anonymousOn" : "region.anonymousOff"));
+            rounds.openRound(r.id()).filter(open -> open.anonymous() != set.anonymous())
+                    .ifPresent(open -> reply.paragraph(texts.get("region.anonymousNextRound", open.number())));
+            return reply.build();
         }
         if (command instanceof Command.SetQuestionnaire set) {
             if (catalog.byId(set.questionnaireId()).isEmpty()) {
@@ -106,6 +145,9 @@ public final class CommandHandler {
             return Message.text(regions.removePartner(r.id(), user)
                     ? texts.get("partner.removed", remove.user().display(), r.name())
                     : texts.get("partner.notFound", remove.user().display(), r.name()));
+        }
+        if (command instanceof Command.Export export) {
+            return export(r, texts, from, export);
         }
         if (isPlanning(command)) {
             return planning.handle(command, r, texts);
@@ -152,6 +194,9 @@ public final class CommandHandler {
         if (existing.isPresent()) {
             return Message.text(texts.get("region.link.already", existing.get().name()));
         }
+        if (!isPlainName(TextInput.clean(name))) {
+            return Message.text(texts.get("usage.regionLink"));
+        }
         if (regions.byName(name).isPresent()) {
             return Message.text(texts.get("region.link.nameTaken", name));
         }
@@ -162,18 +207,20 @@ public final class CommandHandler {
     }
 
     private Message addPartner(Region region, Texts texts, ChatUser from, Command.AddPartner add) {
-        String organisation = add.organisation().strip();
-        if (organisation.length() > 120) {
+        String organisation = TextInput.clean(add.organisation());
+        if (!isPlainName(organisation)) {
             return Message.text(texts.get("usage.partnerAdd"));
         }
         ChatUser user = new ChatUser(from.platform(), from.workspace(), add.user().userId());
         Partner partner = regions.addPartner(region.id(), user, add.user().displayName().orElse(add.user().userId()),
                 organisation);
         Optional<Round> open = rounds.openRound(region.id());
-        if (open.isPresent() && !roundService.invite(region, open.get(), partner)) {
+        RoundService.Invitation invitation = open.map(round -> roundService.invite(region, round, partner))
+                .orElse(RoundService.Invitation.HAD_ONE);
+        if (invitation == RoundService.Invitation.UNREACHABLE) {
             return Message.text(texts.get("partner.addedUnreachable", add.user().display(), organisation));
         }
-        return Message.text(texts.get(open.isPresent() ? "partner.addedInvited" : "partner.added",
+        return Message.text(texts.get(invitation == RoundService.Invitation.SENT ? "partner.addedInvited" : "partner.added",
                 add.user().display(), organisation, region.name()));
     }
 
@@ -197,7 +244,7 @@ public final class CommandHandler {
         }
         ZonedDateTime now = clock.instant().atZone(region.timeZone());
         Optional<ZonedDateTime> deadline = deadlineText.isEmpty()
-                ? Optional.of(DeadlineParser.daysFrom(now, DEFAULT_WINDOW_DAYS))
+                ? Optional.of(DeadlineParser.daysFrom(now, Schedule.DEFAULT_WINDOW_DAYS))
                 : DeadlineParser.parse(deadlineText.get(), region.timeZone());
         if (deadline.isEmpty()) {
             return Message.text(texts.get("round.badDeadline", deadlineText.orElse("")));
@@ -217,21 +264,35 @@ public final class CommandHandler {
         }
         Message.Builder reply = Message.builder().paragraph(texts.get("round.opened", fanout.round().number(),
                 region.name(), fanout.sent(), texts.dateTime(until, region.timeZone())));
+        if (fanout.away() > 0) {
+            reply.paragraph(texts.get("round.awayAtOpen", fanout.away()));
+        }
         return withUnreachable(reply, texts, fanout);
     }
 
     private Message status(Region region, Texts texts, Round round) {
         List<RoundService.Progress> progress = roundService.progress(region, round);
         long submitted = progress.stream().filter(RoundService.Progress::submitted).count();
-        return Message.builder()
+        long away = progress.stream().filter(p -> p.awayUntil().isPresent()).count();
+        Message.Builder reply = Message.builder()
                 .heading(texts.get("round.status.title", round.number(), region.name()))
-                .paragraph(texts.get("round.status.summary", submitted, progress.size(),
-                        texts.dateTime(round.deadline(), region.timeZone())))
-                .add(new Part.Bullets(progress.stream().map(p -> texts.get(
-                        p.submitted() ? "round.status.submitted" : p.answered() == 0 ? "round.status.notStarted"
-                                : "round.status.busy", p.partner().organisation(), p.partner().name(),
-                        p.answered(), p.total())).toList()))
-                .build();
+                .paragraph(texts.get("round.status.summary", submitted, progress.size() - away,
+                        texts.dateTime(round.deadline(), region.timeZone())));
+        if (away > 0) {
+            reply.paragraph(texts.get("round.status.summaryAway", away));
+        }
+        return reply.add(new Part.Bullets(progress.stream().map(p -> statusLine(p, texts)).toList())).build();
+    }
+
+    private static String statusLine(RoundService.Progress p, Texts texts) {
+        String organisation = p.partner().organisation();
+        String name = p.partner().name();
+        if (p.awayUntil().isPresent()) {
+            return texts.get("round.status.away", organisation, name,
+                    DateTimeFormatter.ofPattern("d MMMM", texts.locale()).format(p.awayUntil().get()));
+        }
+        return texts.get(p.submitted() ? "round.status.submitted" : p.answered() == 0 ? "round.status.notStarted"
+                : "round.status.busy", organisation, name, p.answered(), p.total());
     }
 
     private Message close(Region region, Texts texts, Round round) {
@@ -252,6 +313,35 @@ public final class CommandHandler {
         RoundService.Publication publication = roundService.publish(region, last.get());
         return Message.text(texts.get(publication.posted().isPresent() ? "round.reportPosted" : "round.closedNotPosted",
                 last.get().number(), region.name()));
+    }
+
+    /** The export goes to the programme manager's DM as a file (a command's own reply may not hold one). */
+    private Message export(Region region, Texts texts, ChatUser from, Command.Export export) {
+        Optional<ExcelExport.Input> input = exports.of(region, export.round());
+        if (input.isEmpty()) {
+            return Message.text(export.round().map(n -> texts.get("export.noSuchRound", n, region.name()))
+                    .orElse(texts.get("round.noReport", region.name())));
+        }
+        int number = input.get().report().round().number();
+        String name = "borging-" + region.name().replaceAll("[^\\p{L}\\p{N}]+", "-") + "-ronde-" + number;
+        Part.File file = export.csv()
+                ? new Part.File(new CsvExport().csv(input.get().report()), name + ".csv", "text/csv",
+                        texts.get("export.fileDescription.csv"))
+                : new Part.File(new ExcelExport().xlsx(input.get()), name + ".xlsx",
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        texts.get("export.fileDescription.xlsx"));
+        Message dm = Message.builder().paragraph(texts.get("export.dm", number, region.name())).add(file).build();
+        return Message.text(texts.get(roundService.sendDirect(from, dm) ? "export.sent" : "export.notDelivered",
+                number, region.name()));
+    }
+
+    private Message trend(Region region, Texts texts) {
+        Optional<RoundService.Publication> posted = roundService.postTrend(region);
+        if (posted.isEmpty()) {
+            return Message.text(texts.get("round.noReport", region.name()));
+        }
+        return Message.text(texts.get(posted.get().posted().isPresent() ? "trend.posted" : "trend.notPosted",
+                region.name()));
     }
 
     private Message show(Region region, Texts texts) {
@@ -281,6 +371,22 @@ public final class CommandHandler {
         return message.build();
     }
 
+    /**
+     * A region or organisation name is shown in lists and reports as the bot's own text: so at
+     * most {@value #MAX_NAME} characters, no control characters and no mention or link brackets.
+     */
+    private static boolean isPlainName(String name) {
+        return TextInput.problem(name).isEmpty() && name.length() <= MAX_NAME && name.indexOf('<') < 0
+                && name.indexOf('>') < 0;
+    }
+
+    /** What partners may do as well as programme managers. */
+    private static boolean isForEveryoneInTheRegion(Command command) {
+        return command instanceof Command.ListPartners || command instanceof Command.Trend
+                || command instanceof Command.ListActions || command instanceof Command.RecordAction
+                || command instanceof Command.UpdateAction;
+    }
+
     private static boolean isPlanning(Command command) {
         return command instanceof Command.ShowSchedule || command instanceof Command.SetQuarterly
                 || command instanceof Command.SetCron || command instanceof Command.SetWindow
@@ -301,32 +407,23 @@ public final class CommandHandler {
         return reply.build();
     }
 
-    private String managerNames(Region region) {
-        return regions.managers(region.id()).stream().map(m -> "@" + m.userId()).collect(Collectors.joining(", "));
-    }
-
-    /** The region a command is about: the channel's, or in a DM the one region this person manages. */
-    private Optional<Region> regionFor(ChatUser from, Optional<ChatChannel> channel) {
-        if (channel.isPresent()) {
-            return regions.byChannel(channel.get());
-        }
-        List<Region> managed = regions.managedBy(from);
-        if (managed.size() == 1) {
-            return Optional.of(managed.get(0));
-        }
-        List<Partner> partnerships = regions.partnershipsOf(from);
-        return managed.isEmpty() && partnerships.size() == 1 ? regions.byId(partnerships.get(0).regionId()) : Optional.empty();
-    }
-
     private Texts textsFor(ChatUser from, Optional<ChatChannel> channel) {
         return Texts.of(regionFor(from, channel).map(Region::language).orElse(Region.DUTCH));
     }
 
     private boolean isManager(Region region, ChatUser user) {
-        return regions.managers(region.id()).contains(user);
+        return membership.isManager(region, user);
     }
 
     private boolean isPartner(Region region, ChatUser user) {
-        return regions.partners(region.id()).stream().anyMatch(p -> p.user().equals(user));
+        return membership.isPartner(region, user);
+    }
+
+    private String managerNames(Region region) {
+        return membership.managerNames(region);
+    }
+
+    private Optional<Region> regionFor(ChatUser from, Optional<ChatChannel> channel) {
+        return membership.regionFor(from, channel);
     }
 }

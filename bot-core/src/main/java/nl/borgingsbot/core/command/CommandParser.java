@@ -1,9 +1,14 @@
 package nl.borgingsbot.core.command;
 
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+
+import nl.borgingsbot.core.actions.ActionStatus;
 
 /**
  * Parses command lines. Returns empty when the first word is no command at all (so a DM answer
@@ -46,6 +51,18 @@ public final class CommandParser {
             case "ronde", "round" -> round(second, rest);
             case "herinner", "herinnering", "remind" -> new Command.Remind();
             case "planning", "schedule" -> planning(second, rest);
+            case "acties", "actions" -> new Command.ListActions();
+            case "trend", "verloop" -> new Command.Trend();
+            case "afwezig", "away" -> away(afterWords(line, 1));
+            case "mijn", "my" -> Set.of("gegevens", "data").contains(second) && rest.length == 1 ? new Command.MyData()
+                    : null;
+            case "vergeet", "forget" -> forget(afterWords(line, 1));
+            case "export" -> export(rest);
+            case "aanwezig", "back" -> rest.length == 0 ? new Command.Back(Optional.empty())
+                    : UserReference.parseLeading(afterWords(line, 1)).filter(l -> l.rest().isEmpty())
+                    .<Command>map(l -> new Command.Back(Optional.of(l.user())))
+                    .orElse(new Command.Misused("usage.away"));
+            case "actie", "action" -> action(rest, afterWords(line, 1));
             default -> null;
         });
     }
@@ -137,6 +154,94 @@ public final class CommandParser {
             return new Command.Misused("usage.planning");
         }
         return new Command.SetReminders(Arrays.stream(list.split("[,\\s]+")).map(Integer::valueOf).toList());
+    }
+
+    /**
+     * "actie 3 klaar omdat …" updates action 3; anything else records one: "actie &lt;element&gt;
+     * &lt;tekst&gt; [eigenaar] [datum]", read from the end — a date (one to three words), then a mention.
+     */
+    private static Command action(String[] rest, String arguments) {
+        if (rest.length >= 2 && rest[0].matches("\\d{1,4}")) {
+            Optional<ActionStatus> status = ActionStatus.parse(rest[1]);
+            if (status.isPresent()) {
+                String note = afterWords(arguments, 2);
+                return new Command.UpdateAction(Integer.parseInt(rest[0]), status.get(),
+                        note.isEmpty() ? Optional.empty() : Optional.of(note));
+            }
+        }
+        if (rest.length < 2) {
+            return new Command.Misused("usage.action");
+        }
+        // a mention's name part may hold spaces ("<@U1|Anna de Vries>"); only the id matters here
+        String flat = arguments.replaceAll("<@([^|>\\s]+)\\|[^>]*>", "<@$1>");
+        List<String> words = new ArrayList<>(Arrays.asList(flat.split("\\s+")));
+        String element = words.remove(0);
+        Optional<String> due = Optional.empty();
+        for (int count = Math.min(3, words.size() - 1); count >= 1 && due.isEmpty(); count--) {
+            String tail = String.join(" ", words.subList(words.size() - count, words.size()));
+            if (DeadlineParser.parse(tail, ZoneOffset.UTC).isPresent()) {
+                due = Optional.of(tail);
+                words.subList(words.size() - count, words.size()).clear();
+            }
+        }
+        Optional<UserReference> owner = Optional.empty();
+        String last = words.isEmpty() ? "" : words.get(words.size() - 1);
+        if (words.size() > 1 && (last.startsWith("<@") || last.startsWith("@"))) {
+            owner = UserReference.parse(last);
+            words.remove(words.size() - 1);
+        }
+        String text = String.join(" ", words).strip();
+        return text.isEmpty() ? new Command.Misused("usage.action") : new Command.RecordAction(element, text, owner, due);
+    }
+
+    /** "afwezig tot 14 februari 2027" or "afwezig @jan tot 14-2-2027" (English: "away [@user] until …"). */
+    private static Command away(String arguments) {
+        Optional<UserReference> user = Optional.empty();
+        String rest = arguments;
+        if (rest.startsWith("<@") || rest.startsWith("@")) {
+            Optional<UserReference.Leading> named = UserReference.parseLeading(rest);
+            if (named.isEmpty()) {
+                return new Command.Misused("usage.away");
+            }
+            user = Optional.of(named.get().user());
+            rest = named.get().rest();
+        }
+        String[] words = rest.split("\\s+", 2);
+        if (words.length < 2 || !Set.of("tot", "until").contains(lower(words[0]))) {
+            return new Command.Misused("usage.away");
+        }
+        return new Command.Away(user, words[1].strip());
+    }
+
+    /** "vergeet mij", "vergeet mij bevestig", "vergeet @jan", "vergeet @jan bevestig" (English: forget me / confirm). */
+    private static Command forget(String arguments) {
+        String[] words = arguments.strip().split("\\s+");
+        String last = lower(words[words.length - 1]);
+        boolean confirmed = Set.of("bevestig", "confirm").contains(last);
+        String target = confirmed ? arguments.strip().substring(0, arguments.strip().length() - last.length()).strip()
+                : arguments.strip();
+        if (Set.of("mij", "me").contains(lower(target))) {
+            return new Command.Forget(Optional.empty(), confirmed);
+        }
+        return UserReference.parseLeading(target).filter(l -> l.rest().isEmpty() && target.contains("@"))
+                .<Command>map(l -> new Command.Forget(Optional.of(l.user()), confirmed))
+                .orElse(new Command.Misused("usage.forget"));
+    }
+
+    /** "export", "export 3", "export csv", "export 3 csv". */
+    private static Command export(String[] rest) {
+        Optional<Integer> round = Optional.empty();
+        boolean csv = false;
+        for (String word : rest) {
+            if (word.matches("\\d{1,4}") && round.isEmpty()) {
+                round = Optional.of(Integer.parseInt(word));
+            } else if (lower(word).equals("csv") && !csv) {
+                csv = true;
+            } else if (!lower(word).equals("xlsx")) {
+                return new Command.Misused("usage.export");
+            }
+        }
+        return new Command.Export(round, csv);
     }
 
     private static String join(String[] words, int from) {

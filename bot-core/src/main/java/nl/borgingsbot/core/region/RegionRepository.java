@@ -47,4 +47,7 @@ public interface RegionRepository {
 
     /** The active partnerships of one person, across regions. */
     List<Partner> partnershipsOf(ChatUser user);
+
+    /** Every partnership of one person, also those they were removed from (for "mijn gegevens"). */
+    List<Partner> allPartnershipsOf(ChatUser user);
 }

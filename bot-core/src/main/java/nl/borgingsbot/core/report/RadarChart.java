@@ -31,10 +31,10 @@ public final class RadarChart {
     static final Color BACKGROUND = Color.WHITE;
     // not pure greys, so anti-aliased black text never produces exactly these colours (tests count them)
     static final Color RING = new Color(0xB4, 0xBE, 0xCB);
-    static final Color MEAN = new Color(0x14, 0x1E, 0x3C);
+    public static final Color MEAN = new Color(0x14, 0x1E, 0x3C);
     static final Color TEXT = new Color(0x22, 0x22, 0x22);
-    /** Distinct colours for up to 16 partners (then they repeat). */
-    static final List<Color> PALETTE = List.of(
+    /** Distinct colours for up to 16 partners (then they repeat); the Excel export uses them too. */
+    public static final List<Color> PALETTE = List.of(
             new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728),
             new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf),
             new Color(0xbcbd22), new Color(0x7f7f7f), new Color(0x393b79), new Color(0xad494a),

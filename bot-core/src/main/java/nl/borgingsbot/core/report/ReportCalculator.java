@@ -22,21 +22,26 @@ public final class ReportCalculator {
     /** From this spread (highest minus lowest score) partners disagree. */
     static final int DIVERGENT_SPREAD = 2;
     /** Below this many responses an anonymous region shows no per-partner lines. */
-    static final int ANONYMOUS_MINIMUM = 3;
+    public static final int ANONYMOUS_MINIMUM = 3;
     private static final double EPSILON = 1e-9;
 
     private ReportCalculator() {
     }
 
+    /**
+     * @param invited partners who got the check-in and were not away at the close
+     * @param absent  partners away at the close who did not answer (not counted in the response rate)
+     */
     public static RoundReport compute(Region region, Round round, Questionnaire questionnaire, int invited,
-                                      List<Response> responses, List<Response> previousRoundResponses) {
+                                      int absent, List<Response> responses, List<Response> previousRoundResponses) {
         List<ElementStats> stats = stats(questionnaire, responses);
         return new RoundReport(region, round, questionnaire, stats, lowest(stats), divergent(stats),
-                changes(stats, stats(questionnaire, previousRoundResponses)), invited, responses.size(),
-                partnerLines(region, questionnaire, responses), reflections(region, questionnaire, responses));
+                changes(stats, stats(questionnaire, previousRoundResponses)), invited, absent, responses.size(),
+                partnerLines(round, questionnaire, responses), reflections(round, questionnaire, responses));
     }
 
-    static List<ElementStats> stats(Questionnaire questionnaire, List<Response> responses) {
+    /** The statistics per element, in questionnaire order. */
+    public static List<ElementStats> stats(Questionnaire questionnaire, List<Response> responses) {
         List<ElementStats> stats = new ArrayList<>();
         for (Element element : questionnaire.elements()) {
             int n = 0;
@@ -87,8 +92,8 @@ public final class ReportCalculator {
         return changes;
     }
 
-    private static List<PartnerLine> partnerLines(Region region, Questionnaire questionnaire, List<Response> responses) {
-        if (region.anonymous() && responses.size() < ANONYMOUS_MINIMUM) {
+    private static List<PartnerLine> partnerLines(Round round, Questionnaire questionnaire, List<Response> responses) {
+        if (round.anonymous() && responses.size() < ANONYMOUS_MINIMUM) {
             return List.of();
         }
         List<PartnerLine> lines = new ArrayList<>();
@@ -101,7 +106,7 @@ public final class ReportCalculator {
                     scores.put(element.id(), score.value());
                 }
             }
-            lines.add(new PartnerLine(region.anonymous() ? anonymousLabel(i) : response.partner().organisation(), scores));
+            lines.add(new PartnerLine(round.anonymous() ? anonymousLabel(i) : response.partner().organisation(), scores));
         }
         return lines;
     }
@@ -113,13 +118,13 @@ public final class ReportCalculator {
         return "Partner " + letters;
     }
 
-    private static List<Reflection> reflections(Region region, Questionnaire questionnaire, List<Response> responses) {
+    private static List<Reflection> reflections(Round round, Questionnaire questionnaire, List<Response> responses) {
         List<Reflection> reflections = new ArrayList<>();
         for (Prompt prompt : questionnaire.prompts()) {
             for (Response response : responses) {
                 String text = response.answers().reflections().get(prompt.id());
                 if (text != null && !text.isBlank()) {
-                    Optional<String> attribution = region.anonymous() ? Optional.empty()
+                    Optional<String> attribution = round.anonymous() ? Optional.empty()
                             : Optional.of(response.partner().organisation());
                     reflections.add(new Reflection(prompt, attribution, text));
                 }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import nl.borgingsbot.core.actions.Action;
+import nl.borgingsbot.core.actions.ActionMessages;
 import nl.borgingsbot.core.chat.DeliveryException;
 import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.chat.Part;
@@ -35,12 +37,15 @@ public final class ReportMessages {
         return texts.get("report.meanLabel");
     }
 
-    /** The message for the region channel, with the radar chart as PNG. */
-    public Message channelReport(RoundReport report, byte[] radarPng) {
+    /** The message for the region channel, with the radar chart as PNG and the region's actions. */
+    public Message channelReport(RoundReport report, byte[] radarPng, List<Action> actions) {
         Message.Builder message = Message.builder()
                 .heading(texts.get("report.title", report.region().name(), report.round().number()))
                 .paragraph(texts.get("report.responses", report.responded(), report.invited(),
                         texts.percent(report.responseRate())));
+        if (report.absent() > 0) {
+            message.paragraph(texts.get("report.absent", report.absent()));
+        }
         if (report.responded() == 0) {
             return message.paragraph(texts.get("report.noResponses")).build();
         }
@@ -62,6 +67,15 @@ public final class ReportMessages {
         message.heading(texts.get("report.change.title"));
         message.add(report.changes().isEmpty() ? new Part.Paragraph(texts.get("report.change.none"))
                 : new Part.Bullets(report.changes().stream().map(this::change).toList()));
+
+        if (!actions.isEmpty()) {
+            message.heading(texts.get("report.actions.title"));
+            ActionMessages actionMessages = new ActionMessages(texts, report.questionnaire());
+            for (ElementStats element : report.stats()) {
+                actions.stream().filter(a -> a.elementId().equals(element.element().id()))
+                        .forEach(a -> actionMessages.add(message, a));
+            }
+        }
 
         message.heading(texts.get("report.stats.title"));
         message.add(new Part.Facts(report.stats().stream()

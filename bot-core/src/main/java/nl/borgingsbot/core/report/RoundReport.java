@@ -9,11 +9,13 @@ import nl.borgingsbot.core.round.Round;
 /**
  * Everything the channel report says about a round: statistics per element (questionnaire
  * order), the lowest-scoring and most divergent elements, the change since the previous round,
- * the response rate, one line per partner for the radar, and the reflections.
+ * the response rate (partners away at the close left out, and counted), one line per partner for the
+ * radar, and the reflections.
  */
 public record RoundReport(Region region, Round round, Questionnaire questionnaire, List<ElementStats> stats,
                           List<ElementStats> lowest, List<ElementStats> divergent, List<ElementChange> changes,
-                          int invited, int responded, List<PartnerLine> partnerLines, List<Reflection> reflections) {
+                          int invited, int absent, int responded, List<PartnerLine> partnerLines,
+                          List<Reflection> reflections) {
 
     public RoundReport {
         stats = List.copyOf(stats);

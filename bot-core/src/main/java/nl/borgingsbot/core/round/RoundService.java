@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import nl.borgingsbot.core.Repositories;
+import nl.borgingsbot.core.actions.ActionRepository;
 import nl.borgingsbot.core.chat.ChatGateway;
 import nl.borgingsbot.core.chat.ChatUser;
 import nl.borgingsbot.core.chat.DeliveryException;
@@ -23,11 +24,15 @@ import nl.borgingsbot.core.checkin.CheckInRepository;
 import nl.borgingsbot.core.i18n.Texts;
 import nl.borgingsbot.core.questionnaire.Questionnaire;
 import nl.borgingsbot.core.questionnaire.QuestionnaireCatalog;
+import nl.borgingsbot.core.region.AbsenceRepository;
 import nl.borgingsbot.core.region.Partner;
 import nl.borgingsbot.core.region.Region;
 import nl.borgingsbot.core.region.RegionRepository;
 import nl.borgingsbot.core.report.RadarChart;
+import nl.borgingsbot.core.chat.Part;
+import nl.borgingsbot.core.report.ElementStats;
 import nl.borgingsbot.core.report.ReportCalculator;
+import nl.borgingsbot.core.report.TrendChart;
 import nl.borgingsbot.core.report.ReportMessages;
 import nl.borgingsbot.core.report.Response;
 import nl.borgingsbot.core.report.RoundReport;
@@ -45,6 +50,8 @@ public final class RoundService {
     private final RoundRepository rounds;
     private final CheckInRepository checkIns;
     private final ReminderLog reminders;
+    private final ActionRepository actions;
+    private final AbsenceRepository absences;
     private final QuestionnaireCatalog catalog;
     private final Gateways gateways;
     private final Clock clock;
@@ -55,6 +62,8 @@ public final class RoundService {
         this.rounds = repositories.rounds();
         this.checkIns = repositories.checkIns();
         this.reminders = repositories.reminders();
+        this.actions = repositories.actions();
+        this.absences = repositories.absences();
         this.catalog = catalog;
         this.gateways = gateways;
         this.clock = clock;
@@ -62,9 +71,9 @@ public final class RoundService {
 
     /**
      * What happened when a round was opened or reminders went out: how many got a DM, who could
-     * not be reached, and how many had had a reminder that day already.
+     * not be reached, how many had had a reminder that day already, and how many are away.
      */
-    public record Fanout(Round round, int sent, List<Partner> unreachable, int remindedAlready) {
+    public record Fanout(Round round, int sent, List<Partner> unreachable, int remindedAlready, int away) {
     }
 
     /** Opens the region's next round by hand and sends every partner the intro in a DM. */
@@ -84,21 +93,60 @@ public final class RoundService {
     private Fanout invite(Region region, Round round) {
         List<Partner> unreachable = new ArrayList<>();
         int sent = 0;
+        int away = 0;
         for (Partner partner : regions.partners(region.id())) {
-            if (invite(region, round, partner)) {
-                sent++;
-            } else {
-                unreachable.add(partner);
+            if (awayUntil(region, partner, today(region)).isPresent()) {
+                away++;
+                continue;
+            }
+            switch (invite(region, round, partner)) {
+                case SENT -> sent++;
+                case UNREACHABLE -> unreachable.add(partner);
+                case HAD_ONE -> { }
             }
         }
-        return new Fanout(round, sent, unreachable, 0);
+        return new Fanout(round, sent, unreachable, 0, away);
     }
 
-    /** Creates the partner's check-in in the round and sends the intro; false when the DM failed. */
-    public boolean invite(Region region, Round round, Partner partner) {
-        CheckIn checkIn = checkIns.createOrGet(round.id(), partner.id());
-        Message intro = messages(region, round).intro(checkIn);
-        return deliver(partner.user(), intro);
+    /**
+     * Invites the partners of the open round who are back from an absence (or were never invited)
+     * and have no check-in yet; returns how many got the intro.
+     */
+    public int inviteReturned(Region region, Round round) {
+        int sent = 0;
+        for (Partner partner : regions.partners(region.id())) {
+            if (awayUntil(region, partner, today(region)).isEmpty() && checkIns.find(round.id(), partner.id()).isEmpty()
+                    && invite(region, round, partner) == Invitation.SENT) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    /** The last day the partner is away, when they are away on {@code day}. */
+    public Optional<LocalDate> awayUntil(Region region, Partner partner, LocalDate day) {
+        return absences.awayOn(partner.id(), day);
+    }
+
+    private LocalDate today(Region region) {
+        return clock.instant().atZone(region.timeZone()).toLocalDate();
+    }
+
+    /** How inviting one partner went. */
+    public enum Invitation { SENT, HAD_ONE, UNREACHABLE }
+
+    /**
+     * Creates the partner's check-in in the round and sends the intro — only when this call created
+     * it, so an invitation goes out once even when two instances (or the opener and the scheduler)
+     * try at the same moment.
+     */
+    public Invitation invite(Region region, Round round, Partner partner) {
+        Optional<CheckIn> created = checkIns.createIfAbsent(round.id(), partner.id());
+        if (created.isEmpty()) {
+            return Invitation.HAD_ONE;
+        }
+        return deliver(partner.user(), messages(region, round).intro(created.get())) ? Invitation.SENT
+                : Invitation.UNREACHABLE;
     }
 
     /** The slot of a reminder the programme manager asked for (one a day). */
@@ -117,12 +165,15 @@ public final class RoundService {
         LocalDate today = now.atZone(region.timeZone()).toLocalDate();
         String claimed = MANUAL.equals(slot) ? MANUAL + ":" + today : slot;
         CheckInMessages messages = messages(region, round);
+        int away = 0;
         for (CheckIn checkIn : checkIns.ofRound(round.id())) {
             Optional<Partner> partner = regions.partnerById(checkIn.partnerId());
             if (checkIn.submitted() || partner.isEmpty() || !isActive(region, partner.get())) {
                 continue;
             }
-            if (!reminders.claim(round.id(), checkIn.partnerId(), claimed, today, now)) {
+            if (awayUntil(region, partner.get(), today).isPresent()) {
+                away++;
+            } else if (!reminders.claim(round.id(), checkIn.partnerId(), claimed, today, now)) {
                 already++;
             } else if (deliver(partner.get().user(), messages.reminder(checkIn))) {
                 sent++;
@@ -131,18 +182,19 @@ public final class RoundService {
                 unreachable.add(partner.get());
             }
         }
-        return new Fanout(round, sent, unreachable, already);
+        return new Fanout(round, sent, unreachable, already, away);
     }
 
-    /** Whether every active partner of the round has submitted (for closing early). */
+    /** Whether every active partner of the round who is not away has submitted (for closing early). */
     public boolean everyoneSubmitted(Region region, Round round) {
-        List<Partner> partners = regions.partners(region.id());
-        return !partners.isEmpty() && partners.stream().allMatch(p -> checkIns.find(round.id(), p.id())
+        List<Partner> present = regions.partners(region.id()).stream()
+                .filter(p -> awayUntil(region, p, today(region)).isEmpty()).toList();
+        return !present.isEmpty() && present.stream().allMatch(p -> checkIns.find(round.id(), p.id())
                 .map(CheckIn::submitted).orElse(false));
     }
 
-    /** One partner's progress in a round, never their answers. */
-    public record Progress(Partner partner, boolean submitted, int answered, int total) {
+    /** One partner's progress in a round, never their answers; {@code awayUntil} when they are away. */
+    public record Progress(Partner partner, boolean submitted, int answered, int total, Optional<LocalDate> awayUntil) {
     }
 
     public List<Progress> progress(Region region, Round round) {
@@ -152,7 +204,9 @@ public final class RoundService {
         for (Partner partner : regions.partners(region.id())) {
             Optional<CheckIn> checkIn = checkIns.find(round.id(), partner.id());
             int answered = checkIn.map(c -> c.answers().reflections().size() + c.answers().scores().size()).orElse(0);
-            lines.add(new Progress(partner, checkIn.map(CheckIn::submitted).orElse(false), answered, total));
+            boolean submitted = checkIn.map(CheckIn::submitted).orElse(false);
+            lines.add(new Progress(partner, submitted, answered, total,
+                    submitted ? Optional.empty() : awayUntil(region, partner, today(region))));
         }
         return lines;
     }
@@ -185,7 +239,8 @@ public final class RoundService {
         ChatGateway gateway;
         try {
             gateway = gateways.of(region.channel().platform());
-            PostedMessage posted = gateway.postToChannel(region.channel(), reportMessages.channelReport(report, png));
+            PostedMessage posted = gateway.postToChannel(region.channel(),
+                    reportMessages.channelReport(report, png, actions.ofRegion(region.id())));
             rounds.markReported(round.id());
             try {
                 gateway.replyInThread(posted, reportMessages.reflections(report));
@@ -206,12 +261,72 @@ public final class RoundService {
         Questionnaire questionnaire = catalog.require(round.questionnaireId());
         List<Response> previous = rounds.previousClosed(region.id(), round.number())
                 .map(this::responses).orElse(List.of());
-        int invited = checkIns.ofRound(round.id()).size();
-        return ReportCalculator.compute(region, round, questionnaire, invited, responses(round), previous);
+        LocalDate day = round.closedAt().orElse(clock.instant()).atZone(region.timeZone()).toLocalDate();
+        java.util.Set<Long> submitted = responses(round).stream().map(r -> r.partner().id())
+                .collect(java.util.stream.Collectors.toSet());
+        java.util.Set<Long> away = regions.partners(region.id()).stream()
+                .filter(p -> !submitted.contains(p.id()) && awayUntil(region, p, day).isPresent())
+                .map(Partner::id).collect(java.util.stream.Collectors.toSet());
+        int invited = (int) checkIns.ofRound(round.id()).stream().filter(c -> !away.contains(c.partnerId())).count();
+        return ReportCalculator.compute(region, round, questionnaire, invited, away.size(), responses(round), previous);
+    }
+
+    /** At most this many rounds in the trend chart. */
+    static final int TREND_ROUNDS = 8;
+
+    /**
+     * Posts the trend of the region's last closed rounds (up to {@value #TREND_ROUNDS}, with the
+     * region's current questionnaire) to its channel; empty when there is no closed round yet.
+     */
+    public Optional<Publication> postTrend(Region region) {
+        Optional<TrendChart.Data> trend = trend(region);
+        if (trend.isEmpty()) {
+            return Optional.empty();
+        }
+        Texts texts = Texts.of(region.language());
+        int rounds = trend.get().rounds().size();
+        Message message = Message.builder()
+                .heading(trend.get().title())
+                .add(new Part.Image(new TrendChart().renderPng(trend.get()),
+                        texts.get("trend.altText", region.name(), rounds), "borging-verloop.png"))
+                .paragraph(texts.get("trend.body", rounds))
+                .build();
+        try {
+            return Optional.of(new Publication(
+                    Optional.of(gateways.of(region.channel().platform()).postToChannel(region.channel(), message)),
+                    Optional.empty()));
+        } catch (DeliveryException e) {
+            return Optional.of(new Publication(Optional.empty(), Optional.of(e)));
+        }
+    }
+
+    /**
+     * The element means of the region's last closed rounds (up to {@value #TREND_ROUNDS}) that used
+     * its current questionnaire; empty when there is none.
+     */
+    public Optional<TrendChart.Data> trend(Region region) {
+        Questionnaire questionnaire = catalog.require(region.questionnaireId());
+        List<Round> closed = rounds.ofRegion(region.id()).stream()
+                .filter(r -> !r.isOpen() && r.questionnaireId().equals(questionnaire.id())).toList();
+        closed = closed.subList(Math.max(0, closed.size() - TREND_ROUNDS), closed.size());
+        if (closed.isEmpty()) {
+            return Optional.empty();
+        }
+        Texts texts = Texts.of(region.language());
+        List<String> labels = closed.stream().map(r -> texts.get("trend.round", r.number())).toList();
+        double[][] means = new double[questionnaire.statements().size()][closed.size()];
+        for (int round = 0; round < closed.size(); round++) {
+            List<ElementStats> stats = ReportCalculator.stats(questionnaire, responses(closed.get(round)));
+            for (int element = 0; element < stats.size(); element++) {
+                means[element][round] = stats.get(element).mean();
+            }
+        }
+        List<String> elements = questionnaire.elements().stream().map(e -> e.label().in(region.language())).toList();
+        return Optional.of(new TrendChart.Data(texts.get("trend.title", region.name()), labels, elements, means));
     }
 
     /** The submitted answers of a round, in the order partners were added. */
-    private List<Response> responses(Round round) {
+    public List<Response> responses(Round round) {
         return checkIns.ofRound(round.id()).stream()
                 .filter(CheckIn::submitted)
                 .flatMap(c -> regions.partnerById(c.partnerId()).map(p -> new Response(p, c.answers())).stream())
@@ -220,11 +335,16 @@ public final class RoundService {
     }
 
     private CheckInMessages messages(Region region, Round round) {
-        return new CheckInMessages(region, round, catalog.require(round.questionnaireId()));
+        return new CheckInMessages(region, round, catalog.require(round.questionnaireId()), List.of());
     }
 
     private boolean isActive(Region region, Partner partner) {
         return regions.partners(region.id()).stream().anyMatch(p -> p.id() == partner.id());
+    }
+
+    /** Sends a DM; false (and logged) when it could not be delivered. */
+    public boolean sendDirect(ChatUser user, Message message) {
+        return deliver(user, message);
     }
 
     private boolean deliver(ChatUser user, Message message) {

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import nl.borgingsbot.core.Repositories;
+import nl.borgingsbot.core.checkin.CheckInRepository;
 import nl.borgingsbot.core.command.DeadlineParser;
 import nl.borgingsbot.core.region.Region;
 import nl.borgingsbot.core.region.RegionRepository;
@@ -19,8 +20,9 @@ import nl.borgingsbot.core.round.RoundRepository;
 import nl.borgingsbot.core.round.RoundService;
 
 /**
- * Does what the schedules say is due now: opens scheduled rounds, sends reminders, closes rounds
- * at their deadline (or early, when everyone has submitted). It looks at the clock, not at what
+ * Does what the schedules say is due now: opens scheduled rounds, invites partners back from an
+ * absence, sends reminders, closes rounds at their deadline (or early, when everyone has submitted),
+ * and deletes free text older than the retention allows. It looks at the clock, not at what
  * it did last time, so a tick after a restart does what was missed while the bot was down; and
  * every action is guarded by the database (a round per period, a close per round, a claimed
  * reminder), so it happens once — also with two instances ticking at the same moment.
@@ -28,23 +30,33 @@ import nl.borgingsbot.core.round.RoundService;
 public final class ScheduleRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScheduleRunner.class);
+    /** Free text is kept for this many rounds of a region unless configured otherwise (two years, quarterly). */
+    public static final int DEFAULT_RETENTION_ROUNDS = 8;
 
     private final RegionRepository regions;
     private final RoundRepository rounds;
     private final ScheduleRepository schedules;
+    private final CheckInRepository checkIns;
     private final RoundService roundService;
+    private final int retentionRounds;
     private final Clock clock;
 
-    public ScheduleRunner(Repositories repositories, RoundService roundService, Clock clock) {
+    /** @param retentionRounds free text is kept for a region's last this many rounds, then deleted */
+    public ScheduleRunner(Repositories repositories, RoundService roundService, int retentionRounds, Clock clock) {
+        if (retentionRounds < 1) {
+            throw new IllegalArgumentException("BORGING_RETENTION_ROUNDS must be at least 1, was " + retentionRounds);
+        }
         this.regions = repositories.regions();
         this.rounds = repositories.rounds();
         this.schedules = repositories.schedules();
+        this.checkIns = repositories.checkIns();
         this.roundService = roundService;
+        this.retentionRounds = retentionRounds;
         this.clock = clock;
     }
 
-    /** What one tick did. */
-    public record Tick(int opened, int reminded, int closed) {
+    /** What one tick did; {@code erased} counts answers whose free text was deleted (retention). */
+    public record Tick(int opened, int reminded, int closed, int erased) {
     }
 
     /** Opens, reminds and closes whatever is due at the clock's now. */
@@ -65,13 +77,31 @@ public final class ScheduleRunner {
             if (!now.isBefore(round.deadline()) || closesEarly(schedule, region.get(), round)) {
                 closed += roundService.close(region.get(), round).isPresent() ? 1 : 0;
             } else {
+                roundService.inviteReturned(region.get(), round);
                 reminded += remindIfDue(region.get(), round, schedule, now);
             }
         }
-        if (opened + reminded + closed > 0) {
-            LOG.info("schedule: opened {} round(s), sent {} reminder(s), closed {} round(s)", opened, reminded, closed);
+        int erased = 0;
+        for (Region region : regions.all()) {
+            erased += eraseOldText(region);
         }
-        return new Tick(opened, reminded, closed);
+        if (opened + reminded + closed + erased > 0) {
+            LOG.info("schedule: opened {} round(s), sent {} reminder(s), closed {} round(s), erased the text of {} answer(s)",
+                    opened, reminded, closed, erased);
+        }
+        return new Tick(opened, reminded, closed, erased);
+    }
+
+    /** Deletes reflections and toelichtingen of the region's rounds older than its last {@code retentionRounds}. */
+    private int eraseOldText(Region region) {
+        List<Round> all = rounds.ofRegion(region.id());
+        int erased = 0;
+        for (Round old : all.subList(0, Math.max(0, all.size() - retentionRounds))) {
+            if (!old.isOpen()) {
+                erased += checkIns.eraseText(old.id());
+            }
+        }
+        return erased;
     }
 
     /**

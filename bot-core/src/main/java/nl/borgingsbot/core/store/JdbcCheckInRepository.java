@@ -57,6 +57,34 @@ public final class JdbcCheckInRepository implements CheckInRepository {
     }
 
     @Override
+    public List<CheckIn> ofPartner(long partnerId) {
+        return jdbc.read("read the check-ins of partner " + partnerId,
+                c -> checkIns(c, " WHERE c.partner_id = ?", partnerId));
+    }
+
+    @Override
+    public int eraseText(long roundId) {
+        return jdbc.write("erase the free text of round " + roundId, c -> {
+            String ofRound = " AND checkin_id IN (SELECT id FROM checkin WHERE round_id = ?)";
+            int reflections = Jdbc.update(c, "DELETE FROM answer WHERE kind = 'reflection'" + ofRound, roundId);
+            int notes = Jdbc.update(c, "UPDATE answer SET text = NULL WHERE kind = 'score' AND text IS NOT NULL" + ofRound,
+                    roundId);
+            return reflections + notes;
+        });
+    }
+
+    @Override
+    public Optional<CheckIn> createIfAbsent(long roundId, long partnerId) {
+        return jdbc.write("start the check-in of partner " + partnerId + " in round " + roundId, c -> {
+            int created = Jdbc.update(c, "INSERT INTO checkin (round_id, partner_id, step, editing)"
+                            + " VALUES (?, ?, ?, FALSE) ON CONFLICT (round_id, partner_id) DO NOTHING",
+                    roundId, partnerId, Step.INTRO.encode());
+            return created == 1 ? single(c, " WHERE c.round_id = ? AND c.partner_id = ?", roundId, partnerId)
+                    : Optional.<CheckIn>empty();
+        });
+    }
+
+    @Override
     public Optional<CheckIn> find(long roundId, long partnerId) {
         return jdbc.read("read the check-in of partner " + partnerId + " in round " + roundId,
                 c -> single(c, " WHERE c.round_id = ? AND c.partner_id = ?", roundId, partnerId));

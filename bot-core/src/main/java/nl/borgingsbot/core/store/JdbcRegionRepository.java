@@ -187,6 +187,13 @@ public final class JdbcRegionRepository implements RegionRepository {
                 JdbcRegionRepository::partner, user.platform().key(), user.workspace(), user.userId()));
     }
 
+    @Override
+    public List<Partner> allPartnershipsOf(ChatUser user) {
+        return jdbc.read("list all partnerships of " + user.userId(), c -> Jdbc.list(c,
+                SELECT_PARTNER + " WHERE p.platform = ? AND p.workspace = ? AND p.user_id = ? ORDER BY p.id",
+                JdbcRegionRepository::partner, user.platform().key(), user.workspace(), user.userId()));
+    }
+
     /** How names are compared: stripped and lower-cased the same way on every database. */
     static String nameKey(String name) {
         return name.strip().toLowerCase(Locale.ROOT);

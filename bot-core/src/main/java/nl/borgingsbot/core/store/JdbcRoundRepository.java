@@ -21,7 +21,7 @@ import nl.borgingsbot.core.round.RoundState;
 public final class JdbcRoundRepository implements RoundRepository {
 
     private static final String SELECT_ROUND = "SELECT id, region_id, number, questionnaire_id, state, opened_at,"
-            + " deadline, closed_at FROM round";
+            + " deadline, closed_at, anonymous FROM round";
 
     private final Jdbc jdbc;
 
@@ -59,11 +59,13 @@ public final class JdbcRoundRepository implements RoundRepository {
         return jdbc.write("open a round in region " + regionId, c -> {
             int number = Jdbc.one(c, "SELECT COALESCE(MAX(number), 0) FROM round WHERE region_id = ?",
                     row -> row.getInt(1), regionId).orElse(0) + 1;
+            boolean anonymous = Jdbc.one(c, "SELECT anonymous FROM region WHERE id = ?", row -> row.getBoolean(1),
+                    regionId).orElseThrow(() -> new IllegalArgumentException("No region with id " + regionId));
             long id = Jdbc.insert(c, "INSERT INTO round (region_id, number, questionnaire_id, state, opened_at, deadline,"
-                            + " period) VALUES (?, ?, ?, 'OPEN', ?, ?, ?) RETURNING id",
-                    regionId, number, questionnaireId, openedAt, deadline, period);
+                            + " period, anonymous) VALUES (?, ?, ?, 'OPEN', ?, ?, ?, ?) RETURNING id",
+                    regionId, number, questionnaireId, openedAt, deadline, period, anonymous);
             return new Round(id, regionId, number, questionnaireId, RoundState.OPEN, openedAt, deadline,
-                    Optional.empty());
+                    Optional.empty(), anonymous);
         }, onDuplicate);
     }
 
@@ -133,6 +135,7 @@ public final class JdbcRoundRepository implements RoundRepository {
     private static Round round(ResultSet row) throws SQLException {
         return new Round(row.getLong("id"), row.getLong("region_id"), row.getInt("number"),
                 row.getString("questionnaire_id"), RoundState.valueOf(row.getString("state")),
-                Jdbc.instant(row, "opened_at"), Jdbc.instant(row, "deadline"), Jdbc.optionalInstant(row, "closed_at"));
+                Jdbc.instant(row, "opened_at"), Jdbc.instant(row, "deadline"), Jdbc.optionalInstant(row, "closed_at"),
+                row.getBoolean("anonymous"));
     }
 }

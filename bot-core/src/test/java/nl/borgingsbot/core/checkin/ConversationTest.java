@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -13,13 +14,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import nl.borgingsbot.core.actions.Action;
+import nl.borgingsbot.core.actions.ActionStatus;
 import nl.borgingsbot.core.questionnaire.Questionnaire;
 import nl.borgingsbot.core.testing.Fixtures;
 
 class ConversationTest {
 
     private static final Questionnaire STO = Fixtures.stoBorging();
-    private final Conversation conversation = new Conversation(STO);
+    private final Conversation conversation = new Conversation(STO, List.of());
 
     private static CheckIn at(Step step) {
         return new CheckIn(1, 1, 1, step, false, Optional.empty(), Answers.NONE);
@@ -200,8 +203,31 @@ class ConversationTest {
     }
 
     @Test
+    void anOwnersCheckInBeginsWithTheirActionsBeforeThePrompts() {
+        Action first = action(11);
+        Action second = action(12);
+        Conversation withActions = new Conversation(STO, List.of(first, second));
+
+        assertThat(withActions.start(at(Step.INTRO)).next()).isEqualTo(Step.action(0));
+        Transition done = withActions.onText(at(Step.action(0)), "klaar, het staat in het jaarplan");
+        assertThat(done.answer()).contains(new Transition.Answer.ActionUpdate(11, ActionStatus.DONE,
+                Optional.of("het staat in het jaarplan")));
+        assertThat(done.next()).isEqualTo(Step.action(1));
+        Transition busy = withActions.onActionStatus(at(Step.action(1)), ActionStatus.IN_PROGRESS, Optional.empty());
+        assertThat(busy.next()).isEqualTo(Step.prompt(0));
+        assertThat(withActions.onText(at(Step.action(1)), "misschien").notice()).map(Notice::key)
+                .contains("checkin.action.invalid");
+        assertThat(conversation.start(at(Step.INTRO)).next()).isEqualTo(Step.prompt(0));
+    }
+
+    private static Action action(long id) {
+        return new Action(id, 1, (int) id, "structuur", "Uren in de normjaartaak", Optional.empty(), Optional.empty(),
+                ActionStatus.OPEN, Optional.empty(), Instant.EPOCH, Instant.EPOCH);
+    }
+
+    @Test
     void stepsSurviveTheirStoredForm() {
-        for (Step step : new Step[] {Step.INTRO, Step.prompt(2), Step.statement(6), Step.SUMMARY, Step.DONE}) {
+        for (Step step : new Step[] {Step.INTRO, Step.action(1), Step.prompt(2), Step.statement(6), Step.SUMMARY, Step.DONE}) {
             assertThat(Step.decode(step.encode())).isEqualTo(step);
         }
     }

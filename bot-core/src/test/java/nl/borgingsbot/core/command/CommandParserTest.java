@@ -41,6 +41,26 @@ class CommandParserTest {
                 Arguments.of("ronde sluit", new Command.CloseRound()),
                 Arguments.of("ronde rapport", new Command.PostReport()),
                 Arguments.of("herinner", new Command.Remind()),
+                Arguments.of("export", new Command.Export(Optional.empty(), false)),
+                Arguments.of("export 3 csv", new Command.Export(Optional.of(3), true)),
+                Arguments.of("export pdf", new Command.Misused("usage.export")),
+                Arguments.of("mijn gegevens", new Command.MyData()),
+                Arguments.of("vergeet mij", new Command.Forget(Optional.empty(), false)),
+                Arguments.of("forget me confirm", new Command.Forget(Optional.empty(), true)),
+                Arguments.of("vergeet <@U0JAN|jan> bevestig", new Command.Forget(Optional.of(jan), true)),
+                Arguments.of("afwezig tot 14-2-2027", new Command.Away(Optional.empty(), "14-2-2027")),
+                Arguments.of("afwezig <@U0JAN|jan> tot 14 februari 2027", new Command.Away(Optional.of(jan), "14 februari 2027")),
+                Arguments.of("aanwezig", new Command.Back(Optional.empty())),
+                Arguments.of("trend", new Command.Trend()),
+                Arguments.of("acties", new Command.ListActions()),
+                Arguments.of("actie 3 klaar omdat het lukte", new Command.UpdateAction(3,
+                        nl.borgingsbot.core.actions.ActionStatus.DONE, Optional.of("omdat het lukte"))),
+                Arguments.of("actie structuur Uren regelen <@U0JAN|Jan de Vries> 31 maart 2027", new Command.RecordAction(
+                        "structuur", "Uren regelen", Optional.of(new UserReference("U0JAN", Optional.empty())),
+                        Optional.of("31 maart 2027"))),
+                Arguments.of("planning cron 0 0 9 ? * MON Europe/Amsterdam",
+                        new Command.SetCron("0 0 9 ? * MON", Optional.of("Europe/Amsterdam"))),
+                Arguments.of("planning herinneringen 7,2", new Command.SetReminders(java.util.List.of(7, 2))),
                 Arguments.of("regio koppel", new Command.Misused("usage.regionLink")),
                 Arguments.of("regio taal fr", new Command.Misused("usage.regionLanguage")),
                 Arguments.of("regio anoniem misschien", new Command.Misused("usage.regionAnonymous")),
@@ -56,7 +76,8 @@ class CommandParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "4 omdat het goed gaat", "Bij ons denken we aan de lange termijn", "versturen", "wijzig 3", "start"})
+    @ValueSource(strings = {"", "   ", "4 omdat het goed gaat", "Bij ons denken we aan de lange termijn", "versturen",
+            "wijzig 3", "start", "mijn school doet mee", "klaar"})
     void answersAreNoCommands(String line) {
         assertThat(CommandParser.parse(line)).isEmpty();
     }

@@ -32,7 +32,7 @@ class ReportCalculatorTest {
 
     private static final Questionnaire STO = Fixtures.stoBorging();
     private static final Round ROUND = new Round(1, 1, 2, "sto-borging", RoundState.CLOSED, Instant.EPOCH,
-            Instant.EPOCH, Optional.of(Instant.EPOCH));
+            Instant.EPOCH, Optional.of(Instant.EPOCH), false);
 
     private static Region region(boolean anonymous) {
         return new Region(1, "Noord", new ChatChannel(Platform.SLACK, "T", "C"), Region.DUTCH, Region.AMSTERDAM,
@@ -53,7 +53,9 @@ class ReportCalculatorTest {
     }
 
     private static RoundReport compute(boolean anonymous, List<Response> responses, List<Response> previous) {
-        return ReportCalculator.compute(region(anonymous), ROUND, STO, 5, responses, previous);
+        Round round = new Round(ROUND.id(), ROUND.regionId(), ROUND.number(), ROUND.questionnaireId(), ROUND.state(),
+                ROUND.openedAt(), ROUND.deadline(), ROUND.closedAt(), anonymous);
+        return ReportCalculator.compute(region(false), round, STO, 5, 0, responses, previous);
     }
 
     static Stream<Arguments> statistics() {

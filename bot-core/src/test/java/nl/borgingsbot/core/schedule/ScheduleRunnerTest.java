@@ -6,27 +6,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import nl.borgingsbot.core.Borgingsbot;
-import nl.borgingsbot.core.chat.ChatChannel;
-import nl.borgingsbot.core.chat.ChatUser;
-import nl.borgingsbot.core.chat.Gateways;
-import nl.borgingsbot.core.chat.InboundEvent;
-import nl.borgingsbot.core.chat.Platform;
 import nl.borgingsbot.core.chat.TextRenderer;
-import nl.borgingsbot.core.region.Administrators;
 import nl.borgingsbot.core.round.Round;
 import nl.borgingsbot.core.round.RoundState;
-import nl.borgingsbot.core.store.Database;
-import nl.borgingsbot.core.testing.Fixtures;
 import nl.borgingsbot.core.testing.MutableClock;
 import nl.borgingsbot.core.testing.RecordingGateway;
+import nl.borgingsbot.core.testing.TestBot;
 
 /**
  * Rounds that run themselves, on a real SQLite file with a clock the test moves: the default
@@ -36,58 +27,48 @@ import nl.borgingsbot.core.testing.RecordingGateway;
  */
 class ScheduleRunnerTest {
 
-    private static final ChatChannel CHANNEL = new ChatChannel(Platform.SLACK, "T1", "C1");
-    private static final ChatUser ADMIN = new ChatUser(Platform.SLACK, "T1", "UADMIN");
-    private static final TextRenderer TEXT = new TextRenderer(image -> "[image]");
+    private static final TextRenderer TEXT = TestBot.TEXT;
     /** The first Monday of January 2027, 09:00 in Amsterdam (CET). */
     private static final Instant JANUARY = Instant.parse("2027-01-04T08:00:00Z");
 
     @TempDir
     Path dir;
 
-    private final RecordingGateway slack = new RecordingGateway(Platform.SLACK);
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
-    private Database database;
-    private Borgingsbot bot;
+    private TestBot test;
+    private RecordingGateway slack;
+    private MutableClock clock;
     private ScheduleRunner runner;
 
     @BeforeEach
     void start() {
+        test = new TestBot(dir, Instant.parse("2026-11-23T09:00:00Z"));
+        slack = test.slack();
+        clock = test.clock();
+        test.regionWithPartners("U1", "U2");
         restart();
-        command("regio koppel Noord");
-        command("partner toevoegen <@U1|U1> Vmbo Noord");
-        command("partner toevoegen <@U2|U2> ROC Noord");
     }
 
     @AfterEach
     void stop() {
-        database.close();
+        test.close();
     }
 
-    /** A fresh bot on the same file, as after a restart. */
+    /** A fresh bot and scheduler on the same file, as after a restart. */
     private void restart() {
-        if (database != null) {
-            database.close();
-        }
-        database = Database.open("jdbc:sqlite:" + dir.resolve("bot.db"), "", "");
-        bot = new Borgingsbot(database.repositories(), Fixtures.catalog(), new Gateways(List.of(slack)),
-                Administrators.parse("slack:UADMIN"), clock);
-        runner = new ScheduleRunner(database.repositories(), bot.rounds(), clock);
+        test.restart();
+        runner = test.scheduleRunner(ScheduleRunner.DEFAULT_RETENTION_ROUNDS);
     }
 
     private String command(String line) {
-        return String.join("\n", bot.handle(new InboundEvent.Command(ADMIN, Optional.of(CHANNEL), line)).stream()
-                .map(TEXT::render).toList());
+        return test.command(TestBot.ADMIN, line);
     }
 
     private void answerAll(String user) {
-        for (String line : List.of("start", "a", "b", "c", "3", "3", "3", "3", "3", "3", "3", "versturen")) {
-            bot.handle(new InboundEvent.TextReply(new ChatUser(Platform.SLACK, "T1", user), Optional.empty(), line));
-        }
+        test.answerAll(user, 3, 3, 3, 3, 3, 3, 3);
     }
 
     private List<Round> rounds() {
-        return database.repositories().rounds().ofRegion(1);
+        return test.database().repositories().rounds().ofRegion(1);
     }
 
     private long remindersTo(String user) {
@@ -106,7 +87,7 @@ class ScheduleRunnerTest {
 
     @Test
     void aRoundOpensRemindsAndClosesByItselfEachOnceAlsoAfterMissingItAllWhileDown() {
-        assertThat(runner.tick()).isEqualTo(new ScheduleRunner.Tick(0, 0, 0));
+        assertThat(runner.tick()).isEqualTo(new ScheduleRunner.Tick(0, 0, 0, 0));
 
         // down over the opening moment; back three hours later: the round opens once
         clock.set(JANUARY.plus(Duration.ofHours(3)));
@@ -213,8 +194,7 @@ class ScheduleRunnerTest {
 
     @Test
     void onlyTheProgrammeManagerPlans() {
-        String reply = String.join("", bot.handle(new InboundEvent.Command(new ChatUser(Platform.SLACK, "T1", "U1"),
-                Optional.of(CHANNEL), "planning uit")).stream().map(TEXT::render).toList());
+        String reply = test.command("U1", "planning uit");
 
         assertThat(reply).contains("Dat kan alleen de programmamanager");
         assertThat(command("planning")).contains("Elk kwartaal");

@@ -75,7 +75,8 @@ class TwoInstancesOnPostgresTest {
             RecordingGateway gateway = new RecordingGateway(Platform.SLACK);
             Borgingsbot bot = new Borgingsbot(database.repositories(), Fixtures.catalog(), new Gateways(List.of(gateway)),
                     Administrators.parse("slack:UADMIN"), clock);
-            return new Instance(database, bot, new ScheduleRunner(database.repositories(), bot.rounds(), clock), gateway);
+            return new Instance(database, bot, new ScheduleRunner(database.repositories(), bot.rounds(),
+                    ScheduleRunner.DEFAULT_RETENTION_ROUNDS, clock), gateway);
         }
     }
 

@@ -304,7 +304,7 @@ abstract class RepositoryContractTest {
         assertThat(second.number()).isEqualTo(2);
         assertThat(zuidFirst.number()).isEqualTo(1);
         assertThat(second).isEqualTo(new Round(second.id(), noord, 2, "samenwerking", RoundState.OPEN,
-                OPENED.plusSeconds(90 * 86400), DEADLINE.plusSeconds(90 * 86400), Optional.empty()));
+                OPENED.plusSeconds(90 * 86400), DEADLINE.plusSeconds(90 * 86400), Optional.empty(), false));
         assertThat(rounds.byId(second.id())).contains(second);
         assertThat(rounds.ofRegion(noord)).extracting(Round::number).containsExactly(1, 2);
         assertThat(rounds.openRound(noord)).contains(second);
@@ -351,6 +351,17 @@ abstract class RepositoryContractTest {
             insert.setLong(1, noord);
             assertThatThrownBy(insert::executeUpdate).isInstanceOf(SQLException.class);
         }
+    }
+
+    @Test
+    void aRoundKeepsTheAnonymityTheRegionHadWhenItOpened() {
+        Region noord = regions.create(NewRegion.withDefaults("Regio Noord", NOORD_CHANNEL));
+        regions.update(noord.withAnonymous(true));
+        Round round = rounds.open(noord.id(), "sto-borging", OPENED, DEADLINE);
+        regions.update(noord.withAnonymous(false));
+
+        assertThat(round.anonymous()).isTrue();
+        assertThat(rounds.byId(round.id()).orElseThrow().anonymous()).isTrue();
     }
 
     @Test

@@ -26,6 +26,9 @@ import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.chat.Part;
 import nl.borgingsbot.core.chat.Platform;
 import nl.borgingsbot.core.chat.TextRenderer;
+import nl.borgingsbot.core.export.ExcelExport;
+import nl.borgingsbot.core.export.Exports;
+import nl.borgingsbot.core.region.Region;
 import nl.borgingsbot.core.questionnaire.QuestionnaireCatalog;
 import nl.borgingsbot.core.region.Administrators;
 import nl.borgingsbot.core.store.Database;
@@ -39,7 +42,7 @@ import nl.borgingsbot.core.store.Database;
 public class DemoRunner {
 
     /** Where the demo left its files. */
-    public record Result(Path radar, Path report, Path database) {
+    public record Result(Path radar, Path report, Path workbook, Path database) {
     }
 
     private final BorgingProperties properties;
@@ -92,8 +95,14 @@ public class DemoRunner {
                     reply(console, step.actor(), bot.handle(event(user, line, console.lastMessageTo(step.actor()))));
                 }
             }
+            Path workbook = dir.resolve("borging.xlsx");
+            Region region = database.repositories().regions().byName(script.region()).orElseThrow(
+                    () -> new IllegalStateException("the demo script did not link region " + script.region()));
+            ExcelExport.Input export = new Exports(database.repositories(), bot.rounds()).of(region, Optional.empty())
+                    .orElseThrow(() -> new IllegalStateException("the demo round was not closed"));
+            Files.write(workbook, new ExcelExport().xlsx(export));
+            return writeFiles(console, dir, workbook, dbFile, out);
         }
-        return writeFiles(console, dir, dbFile, out);
     }
 
     private static String describe(DemoScript.Step step, Map<String, String> names) {
@@ -123,7 +132,8 @@ public class DemoRunner {
         replies.forEach(message -> console.replyTo(userId, message));
     }
 
-    private static Result writeFiles(ConsoleGateway console, Path dir, Path dbFile, PrintStream out) throws IOException {
+    private static Result writeFiles(ConsoleGateway console, Path dir, Path workbook, Path dbFile, PrintStream out)
+            throws IOException {
         if (console.posts().isEmpty()) {
             throw new IllegalStateException("the demo round ended without a report in the channel");
         }
@@ -138,7 +148,8 @@ public class DemoRunner {
         Path reportFile = dir.resolve("report.md");
         Files.writeString(reportFile, text.append('\n').toString(), StandardCharsets.UTF_8);
         out.println();
-        out.println("Klaar. Geschreven: " + radar + " (radardiagram) en " + reportFile + " (rapport).");
-        return new Result(radar, reportFile, dbFile);
+        out.println("Klaar. Geschreven: " + radar + " (radardiagram), " + reportFile + " (rapport) en " + workbook
+                + " (Excel, met de radargrafiek).");
+        return new Result(radar, reportFile, workbook, dbFile);
     }
 }

@@ -55,7 +55,7 @@ public class ReportBenchmark {
         region = new Region(1, "Rivierenland", new ChatChannel(Platform.SLACK, "T", "C"), Region.DUTCH,
                 Region.AMSTERDAM, false, questionnaire.id());
         round = new Round(2, 1, 2, questionnaire.id(), RoundState.CLOSED, Instant.EPOCH, Instant.EPOCH,
-                Optional.of(Instant.EPOCH));
+                Optional.of(Instant.EPOCH), false);
         current = responses(1);
         previous = responses(2);
     }
@@ -78,6 +78,6 @@ public class ReportBenchmark {
 
     @Benchmark
     public RoundReport compute() {
-        return ReportCalculator.compute(region, round, questionnaire, 16, current, previous);
+        return ReportCalculator.compute(region, round, questionnaire, 16, 0, current, previous);
     }
 }

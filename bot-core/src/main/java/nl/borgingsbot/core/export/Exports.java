@@ -1,0 +1,33 @@
+package nl.borgingsbot.core.export;
+
+import java.util.Optional;
+
+import nl.borgingsbot.core.Repositories;
+import nl.borgingsbot.core.region.Region;
+import nl.borgingsbot.core.round.Round;
+import nl.borgingsbot.core.round.RoundService;
+
+/** Gathers what an export of a closed round holds: its report, answers, the actions and the trend. */
+public final class Exports {
+
+    private final Repositories repositories;
+    private final RoundService rounds;
+
+    public Exports(Repositories repositories, RoundService rounds) {
+        this.repositories = repositories;
+        this.rounds = rounds;
+    }
+
+    /**
+     * The export of round {@code number} of the region, or of its last closed round; empty when
+     * that round does not exist or is still open.
+     */
+    public Optional<ExcelExport.Input> of(Region region, Optional<Integer> number) {
+        Optional<Round> round = repositories.rounds().ofRegion(region.id()).stream()
+                .filter(r -> !r.isOpen())
+                .filter(r -> number.isEmpty() || r.number() == number.get())
+                .reduce((earlier, later) -> later);
+        return round.map(r -> new ExcelExport.Input(rounds.report(region, r), rounds.responses(r),
+                repositories.actions().ofRegion(region.id()), rounds.trend(region)));
+    }
+}

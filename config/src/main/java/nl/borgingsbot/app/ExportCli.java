@@ -1,0 +1,88 @@
+package nl.borgingsbot.app;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import nl.borgingsbot.core.Borgingsbot;
+import nl.borgingsbot.core.Repositories;
+import nl.borgingsbot.core.export.CsvExport;
+import nl.borgingsbot.core.export.ExcelExport;
+import nl.borgingsbot.core.export.Exports;
+import nl.borgingsbot.core.region.Region;
+
+/**
+ * {@code java -jar borgingsbot.jar export --regio <naam> [--ronde <nr>] --out <bestand.xlsx|.csv>}:
+ * the export of a closed round on the server, without a chat platform (none is started).
+ * Other {@code --borging.…} arguments (e.g. the database URL) pass on to the application.
+ */
+final class ExportCli {
+
+    static final int OK = 0;
+    static final int NOTHING_TO_EXPORT = 1;
+    static final int USAGE = 2;
+    private static final String USAGE_TEXT =
+            "Gebruik: java -jar borgingsbot.jar export --regio <naam> [--ronde <nr>] --out <bestand.xlsx of .csv>";
+
+    private ExportCli() {
+    }
+
+    /** Runs the export; the exit code says how it went, the message what to do. */
+    static int run(String[] args, PrintStream out) throws IOException {
+        Optional<String> region = Optional.empty();
+        Optional<Integer> round = Optional.empty();
+        Optional<Path> file = Optional.empty();
+        List<String> application = new ArrayList<>(List.of("--borging.platforms.enabled=false"));
+        for (int i = 1; i < args.length; i++) {
+            String arg = args[i];
+            boolean hasValue = i + 1 < args.length;
+            if (arg.equals("--regio") && hasValue) {
+                region = Optional.of(args[++i]);
+            } else if (arg.equals("--ronde") && hasValue && args[i + 1].matches("\\d{1,4}")) {
+                round = Optional.of(Integer.parseInt(args[++i]));
+            } else if (arg.equals("--out") && hasValue) {
+                file = Optional.of(Path.of(args[++i]));
+            } else if (arg.startsWith("--borging.") || arg.startsWith("--logging.")) {
+                application.add(arg);
+            } else {
+                out.println(USAGE_TEXT);
+                return USAGE;
+            }
+        }
+        if (region.isEmpty() || file.isEmpty()) {
+            out.println(USAGE_TEXT);
+            return USAGE;
+        }
+        SpringApplication app = new SpringApplication(BorgingsbotApplication.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        try (ConfigurableApplicationContext context = app.run(application.toArray(new String[0]))) {
+            Repositories repositories = context.getBean(Repositories.class);
+            Optional<Region> found = repositories.regions().byName(region.get());
+            if (found.isEmpty()) {
+                out.println("Regio '" + region.get() + "' bestaat niet. Regio's: " + String.join(", ",
+                        repositories.regions().all().stream().map(Region::name).toList()));
+                return NOTHING_TO_EXPORT;
+            }
+            Exports exports = new Exports(repositories, context.getBean(Borgingsbot.class).rounds());
+            Optional<ExcelExport.Input> input = exports.of(found.get(), round);
+            if (input.isEmpty()) {
+                out.println(round.map(n -> "Regio " + found.get().name() + " heeft geen gesloten ronde " + n + ".")
+                        .orElse("Regio " + found.get().name() + " heeft nog geen gesloten ronde."));
+                return NOTHING_TO_EXPORT;
+            }
+            boolean csv = file.get().getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
+            Files.write(file.get(), csv ? new CsvExport().csv(input.get().report()) : new ExcelExport().xlsx(input.get()));
+            out.println("Geschreven: " + file.get() + " (regio " + found.get().name() + ", ronde "
+                    + input.get().report().round().number() + ").");
+            return OK;
+        }
+    }
+}
