@@ -19,7 +19,8 @@ import nl.borgingsbot.core.chat.Message;
 /**
  * What the bot does with an authenticated activity from Teams: remember the conversation (on
  * install and on every message, so a moved service URL is followed), hand a message to the core,
- * replace a clicked card by a read-only one, and answer in the same conversation.
+ * replace a clicked card by a read-only one, and answer in the same conversation (files in a 1:1
+ * chat offered with a consent card, and uploaded when the person accepts).
  */
 public final class TeamsBot {
 
@@ -30,14 +31,16 @@ public final class TeamsBot {
     private final ConversationStore store;
     private final TeamsGateway gateway;
     private final ConnectorClients clients;
+    private final FileOffers files;
 
     public TeamsBot(Borgingsbot core, InboundMapper mapper, ConversationStore store, TeamsGateway gateway,
-                    ConnectorClients clients) {
+                    ConnectorClients clients, FileOffers files) {
         this.core = core;
         this.mapper = mapper;
         this.store = store;
         this.gateway = gateway;
         this.clients = clients;
+        this.files = files;
     }
 
     /** Handles one activity; by the time it returns, every reply has been sent. */
@@ -46,6 +49,10 @@ public final class TeamsBot {
             return;
         }
         remember(activity);
+        if (FileOffers.isConsent(activity)) {
+            files.onConsent(activity).ifPresent(shown -> answer(activity, shown));
+            return;
+        }
         if (!ActivityTypes.MESSAGE.equals(activity.getType())) {
             return;
         }
@@ -57,15 +64,20 @@ public final class TeamsBot {
             showChoice(activity);
         }
         List<Message> replies = core.handle(event.get());
+        boolean personal = InboundMapper.channelOf(activity).isEmpty();
         for (Message reply : replies) {
-            Activity answer = AdaptiveCards.activity(reply);
-            answer.setReplyToId(activity.getId());
-            try {
-                gateway.send(activity.getServiceUrl(), activity.getConversation().getId(), answer, "a reply",
-                        status -> DeliveryException.Reason.OTHER);
-            } catch (DeliveryException e) {
-                LOG.warn("Could not answer in Teams: {}", e.getMessage());
-            }
+            answer(activity, personal ? files.activity(reply) : AdaptiveCards.activity(reply));
+        }
+    }
+
+    /** Sends an answer into the conversation (and thread) of the activity. */
+    private void answer(Activity activity, Activity answer) {
+        answer.setReplyToId(activity.getId());
+        try {
+            gateway.send(activity.getServiceUrl(), activity.getConversation().getId(), answer, "a reply",
+                    status -> DeliveryException.Reason.OTHER);
+        } catch (DeliveryException e) {
+            LOG.warn("Could not answer in Teams: {}", e.getMessage());
         }
     }
 

@@ -29,6 +29,7 @@ import nl.borgingsbot.core.chat.PostedMessage;
  * Connector, using the conversation references stored when the app was installed.
  *
  * <ul>
+ *   <li>A file in a direct message is offered with a file consent card ({@link FileOffers}).</li>
  *   <li>A direct message continues the person's stored 1:1 chat, or creates it (tenant id and the
  *   person's AAD object id); when Teams refuses because the app is not installed for that person,
  *   the core hears {@link Reason#USER_UNREACHABLE} and tells the programme manager.</li>
@@ -43,10 +44,12 @@ public final class TeamsGateway implements ChatGateway {
 
     private final ConversationStore store;
     private final ConnectorClients clients;
+    private final FileOffers files;
 
-    public TeamsGateway(ConversationStore store, ConnectorClients clients) {
+    public TeamsGateway(ConversationStore store, ConnectorClients clients, FileOffers files) {
         this.store = store;
         this.clients = clients;
+        this.files = files;
     }
 
     @Override
@@ -58,7 +61,7 @@ public final class TeamsGateway implements ChatGateway {
     public void sendDirect(ChatUser user, Message message) {
         ConversationRef ref = store.find(ConversationRef.Kind.PERSONAL, user.workspace(), user.userId())
                 .orElseGet(() -> createPersonal(user));
-        send(ref.serviceUrl(), ref.conversationId(), AdaptiveCards.activity(message), "a direct message",
+        send(ref.serviceUrl(), ref.conversationId(), files.activity(message), "a direct message",
                 status -> status == 403 || status == 404 ? Reason.USER_UNREACHABLE : Reason.OTHER);
     }
 

@@ -98,6 +98,18 @@ final class Activities {
         return activity.toString();
     }
 
+    /** A person's answer to a file consent card in the 1:1 chat. */
+    String fileConsent(String user, String fileId, String action, String uploadUrl) {
+        ObjectNode activity = personal("invoke", user);
+        activity.put("name", "fileConsent/invoke");
+        ObjectNode value = activity.putObject("value").put("type", "fileUpload").put("action", action);
+        value.putObject("context").put("fileId", fileId);
+        value.putObject("uploadInfo").put("name", "export.xlsx").put("uploadUrl", uploadUrl)
+                .put("contentUrl", "https://contoso.example/personal/export.xlsx").put("uniqueId", "unique-1")
+                .put("fileType", "xlsx");
+        return activity.toString();
+    }
+
     /**
      * A message in the region channel that mentions the bot, in a thread; {@code mentioned} are
      * people mentioned after the command words ({@code <at>name</at>} in the text).

@@ -24,7 +24,8 @@ import com.sun.net.httpserver.HttpServer;
  * 127.0.0.1: it records every call the bot makes and answers like the service does.
  * {@code POST /v3/conversations} creates a 1:1 chat or a channel thread, {@code POST …/activities}
  * sends, {@code PUT …/activities/{id}} updates, {@code GET …/members/{id}} names a member, and
- * {@code POST /token} hands out a token. Failures can be queued for calls matching a predicate.
+ * {@code POST /token} hands out a token and {@code PUT /upload/…} stands in for the OneDrive upload
+ * URL of a file a person accepted. Failures can be queued for calls matching a predicate.
  */
 final class FakeBotConnector implements AutoCloseable {
 
@@ -32,7 +33,7 @@ final class FakeBotConnector implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One call the bot made. */
-    record Call(String method, String path, String authorization, JsonNode body) {
+    record Call(String method, String path, String authorization, JsonNode body, byte[] raw) {
         String conversationId() {
             String rest = path.substring("/v3/conversations/".length());
             return rest.substring(0, rest.indexOf('/'));
@@ -92,11 +93,13 @@ final class FakeBotConnector implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange; InputStream in = exchange.getRequestBody()) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            byte[] raw = in.readAllBytes();
+            String text = new String(raw, StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getPath();
-            JsonNode body = text.isBlank() || path.equals("/token") ? JSON.createObjectNode() : JSON.readTree(text);
+            boolean json = !text.isBlank() && !path.equals("/token") && !path.startsWith("/upload/");
+            JsonNode body = json ? JSON.readTree(text) : JSON.createObjectNode();
             Call call = new Call(exchange.getRequestMethod(), path, exchange.getRequestHeaders().getFirst("Authorization"),
-                    body);
+                    body, raw);
             Failure failure = record(call);
             if (failure != null) {
                 failure.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
@@ -122,6 +125,9 @@ final class FakeBotConnector implements AutoCloseable {
     private JsonNode answer(Call call) {
         ObjectNode answer = JSON.createObjectNode();
         String path = call.path();
+        if (path.startsWith("/upload/")) {
+            return answer.put("id", "drive-item-1"); // what OneDrive answers to the last chunk of an upload
+        }
         if (path.equals("/token")) {
             return answer.put("access_token", TOKEN).put("token_type", "Bearer").put("expires_in", 3600);
         }

@@ -20,6 +20,7 @@ import nl.borgingsbot.core.store.Database;
 import nl.borgingsbot.teams.ConnectorClients;
 import nl.borgingsbot.teams.ConnectorRetryStrategy;
 import nl.borgingsbot.teams.ConversationStore;
+import nl.borgingsbot.teams.FileOffers;
 import nl.borgingsbot.teams.InboundMapper;
 import nl.borgingsbot.teams.RequestAuthenticator;
 import nl.borgingsbot.teams.TeamsBot;
@@ -83,8 +84,13 @@ public class TeamsAutoConfiguration {
     }
 
     @Bean
-    TeamsGateway teamsGateway(ConversationStore store, ConnectorClients clients) {
-        return new TeamsGateway(store, clients);
+    FileOffers teamsFileOffers(Clock clock) {
+        return new FileOffers(clock);
+    }
+
+    @Bean
+    TeamsGateway teamsGateway(ConversationStore store, ConnectorClients clients, FileOffers files) {
+        return new TeamsGateway(store, clients, files);
     }
 
     @Bean
@@ -106,8 +112,8 @@ public class TeamsAutoConfiguration {
 
     @Bean
     TeamsBot teamsBot(ObjectProvider<Borgingsbot> core, InboundMapper mapper, ConversationStore store,
-                      TeamsGateway gateway, ConnectorClients clients) {
-        return new TeamsBot(core.getObject(), mapper, store, gateway, clients);
+                      TeamsGateway gateway, ConnectorClients clients, FileOffers files) {
+        return new TeamsBot(core.getObject(), mapper, store, gateway, clients, files);
     }
 
     @Bean
