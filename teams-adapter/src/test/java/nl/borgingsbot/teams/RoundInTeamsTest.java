@@ -168,5 +168,14 @@ class RoundInTeamsTest extends TeamsHttpTest {
                     .noneSatisfy(block -> assertThat(block.path("text").asText()).contains("Samen"));
             assertThat(reflections.path("entities").size()).isZero();
         });
+
+        // the export goes to the programme manager's 1:1 chat as a file offer
+        mention("export");
+        List<JsonNode> toManager = CONNECTOR.sentTo(Activities.personalConversation(ADMIN));
+        assertThat(toManager).isNotEmpty();
+        assertThat(toManager.get(toManager.size() - 1).path("attachments")).anySatisfy(attachment -> {
+            assertThat(attachment.path("contentType").asText()).isEqualTo(FileOffers.CONSENT_CARD);
+            assertThat(attachment.path("name").asText()).endsWith(".xlsx");
+        });
     }
 }
