@@ -1,0 +1,73 @@
+package nl.borgingsbot.teams;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+import com.microsoft.bot.restclient.retry.RetryStrategy;
+
+import okhttp3.Response;
+
+/**
+ * When to call the Bot Connector again: on 429 (throttled), 412 (a conversation being created
+ * concurrently), 408, 502, 503 and 504, up to {@code maxRetries} times, waiting as the service asks
+ * ({@code Retry-After}, capped) or else exponentially with full jitter, so that many sends throttled
+ * together do not come back together. The SDK's own strategy retries 408/5xx but not 429 or 412.
+ */
+public final class ConnectorRetryStrategy extends RetryStrategy {
+
+    static final Set<Integer> RETRIED = Set.of(408, 412, 429, 502, 503, 504);
+
+    private final int maxRetries;
+    private final Duration base;
+    private final Duration max;
+
+    /**
+     * @param maxRetries how often to try again after the first attempt
+     * @param base       the first back-off (doubled each time, then jittered)
+     * @param max        the longest wait, also for a {@code Retry-After}
+     */
+    public ConnectorRetryStrategy(int maxRetries, Duration base, Duration max) {
+        super("borgingsbot-connector", false);
+        this.maxRetries = maxRetries;
+        this.base = base;
+        this.max = max;
+    }
+
+    /** Four retries, from half a second up to 30 seconds. */
+    public static ConnectorRetryStrategy standard() {
+        return new ConnectorRetryStrategy(4, Duration.ofMillis(500), Duration.ofSeconds(30));
+    }
+
+    @Override
+    public boolean shouldRetry(int retryCount, Response response) {
+        if (retryCount >= maxRetries || !RETRIED.contains(response.code())) {
+            return false;
+        }
+        try {
+            Thread.sleep(delay(retryCount, response.header("Retry-After")).toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** How long to wait before retry {@code retryCount + 1}. */
+    Duration delay(int retryCount, String retryAfter) {
+        if (retryAfter != null) {
+            try {
+                long seconds = Long.parseLong(retryAfter.strip());
+                return seconds <= 0 ? Duration.ZERO : min(Duration.ofSeconds(seconds), max);
+            } catch (NumberFormatException e) {
+                // an HTTP date: fall back to our own back-off
+            }
+        }
+        long ceiling = min(base.multipliedBy(1L << Math.min(retryCount, 20)), max).toMillis();
+        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

@@ -1,0 +1,81 @@
+package nl.borgingsbot.teams;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The application with Teams connected as a configured deployment is (app id, secret, tenant),
+ * on a random port, with the Bot Connector, the token endpoint and the Bot Framework's OpenID
+ * metadata all local fakes over real HTTP on 127.0.0.1. Subclasses share one context; the fakes
+ * live as long as the JVM, like the context Spring caches.
+ */
+@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"MICROSOFT_APP_ID=" + TeamsHttpTest.APP_ID, "MICROSOFT_APP_PASSWORD=not-a-real-secret",
+                "MICROSOFT_APP_TENANT_ID=" + Activities.TENANT, "test.admins=teams:aad-" + TeamsHttpTest.ADMIN})
+abstract class TeamsHttpTest {
+
+    static final String APP_ID = "app-borgingsbot";
+    static final String ADMIN = "ADMIN";
+
+    static final FakeBotConnector CONNECTOR;
+    static final FakeBotFramework BOT_FRAMEWORK;
+    static final Path DATABASE;
+
+    static {
+        try {
+            CONNECTOR = new FakeBotConnector();
+            BOT_FRAMEWORK = new FakeBotFramework();
+            DATABASE = Files.createTempDirectory("borgingsbot-teams").resolve("bot.db");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    final Activities activities = new Activities(CONNECTOR.url());
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void teams(DynamicPropertyRegistry registry) {
+        registry.add("borging.teams.openid-metadata-url", BOT_FRAMEWORK::openIdMetadataUrl);
+        registry.add("borging.teams.token-url", CONNECTOR::tokenUrl);
+        registry.add("test.db-url", () -> "jdbc:sqlite:" + DATABASE);
+    }
+
+    /** POSTs an activity to /api/messages with the given Authorization header (or none). */
+    HttpResponse<String> post(String activityJson, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(activityJson, StandardCharsets.UTF_8));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** POSTs an activity as the Bot Framework does: with a valid signed token. */
+    HttpResponse<String> send(String activityJson) {
+        return post(activityJson, "Bearer " + BOT_FRAMEWORK.token(APP_ID, CONNECTOR.url()));
+    }
+}
