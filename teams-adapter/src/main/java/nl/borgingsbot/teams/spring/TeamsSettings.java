@@ -38,7 +38,13 @@ public record TeamsSettings(String appId, String password, String tenantId, bool
     }
 
     /** Whether Teams is connected at all: with an app id, or in the explicit emulator mode. */
+    /** {@code false} for a server-side command that must not connect to any chat platform. */
+    static final String PLATFORMS_ENABLED = "borging.platforms.enabled";
+
     public static boolean enabled(Environment environment) {
+        if (!environment.getProperty(PLATFORMS_ENABLED, Boolean.class, true)) {
+            return false; // a server-side command (export) runs without any chat platform
+        }
         return !environment.getProperty(APP_ID, "").isBlank()
                 || environment.getProperty(EMULATOR, Boolean.class, false);
     }
