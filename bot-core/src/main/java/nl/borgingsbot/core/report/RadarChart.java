@@ -10,14 +10,14 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.pngencoder.PngEncoder;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.category.DefaultCategoryDataset;
-
-import com.pngencoder.PngEncoder;
 
 /**
  * Draws the radar chart of a round like the programme's Excel chart: a fixed 1–5 scale with
@@ -151,7 +151,7 @@ public final class RadarChart {
         int legendSize = data.partners().size() < 8 ? 22 : 19;
         legend.setItemFont(new Font(FONT, Font.PLAIN, (int) Math.round(legendSize * scale)));
         legend.setPosition(RectangleEdge.BOTTOM);
-        legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
+        legend.setFrame(BlockBorder.NONE);
         legend.setBackgroundPaint(BACKGROUND);
         return chart;
     }

@@ -3,7 +3,9 @@ package nl.borgingsbot.core.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,13 +41,13 @@ class RadarDataForTest {
                     new Statement(3, element("c", "Inzicht", "Insight"), LocalizedText.dutch("C"))));
 
     private static Response response(long id, String organisation, Map<String, Integer> scores) {
-        Map<String, Score> byElement = new java.util.HashMap<>();
+        Map<String, Score> byElement = new HashMap<>();
         scores.forEach((element, value) -> byElement.put(element, new Score(value, Optional.empty())));
         return new Response(new Partner(id, 1, new ChatUser(Platform.SLACK, "T", "U" + id), "P" + id, organisation),
                 new Answers(Map.of(), byElement));
     }
 
-    private static RoundReport report(java.util.Locale language) {
+    private static RoundReport report(Locale language) {
         Region region = new Region(1, "Noord", new ChatChannel(Platform.SLACK, "T", "C"), language, Region.AMSTERDAM,
                 false, "q");
         Round round = new Round(1, 1, 1, "q", RoundState.CLOSED, Instant.EPOCH, Instant.EPOCH,
@@ -70,7 +72,7 @@ class RadarDataForTest {
 
     @Test
     void axisLabelsInTheRegionsLanguage() {
-        assertThat(RadarChart.dataFor(report(java.util.Locale.ENGLISH), "t", "m").axisLabels())
+        assertThat(RadarChart.dataFor(report(Locale.ENGLISH), "t", "m").axisLabels())
                 .containsExactly("Culture", "Offer", "Insight");
     }
 }

@@ -2,6 +2,7 @@ package nl.borgingsbot.core.report.bench;
 
 import java.io.IOException;
 
+import org.openjdk.jmh.Main;
 import org.openjdk.jmh.runner.RunnerException;
 
 import nl.borgingsbot.core.report.RadarChart;
@@ -27,6 +28,6 @@ public final class Benchmarks {
         System.out.printf("radar PNG, 7 axes x 15 partners at %d px: pngencoder %,d bytes, ImageIO %,d bytes%n",
                 RadarChart.MAX_SIZE, chart.renderPng(data, RadarChart.MAX_SIZE).length,
                 RadarBenchmark.imageIoPng(chart.render(data, RadarChart.MAX_SIZE)).length);
-        org.openjdk.jmh.Main.main(args);
+        Main.main(args);
     }
 }
