@@ -12,6 +12,7 @@ import java.util.List;
 
 import com.pngencoder.PngEncoder;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
@@ -26,7 +27,10 @@ import org.jfree.data.category.DefaultCategoryDataset;
  */
 public final class RadarChart {
 
+    /** The largest picture drawn; a larger size is clamped to this. */
     public static final int MAX_SIZE = 1024;
+    /** The smallest picture drawn; below this the labels no longer fit. */
+    public static final int MIN_SIZE = 200;
     static final Color BACKGROUND = Color.WHITE;
     // not pure greys, so anti-aliased black text never produces exactly these colours (tests count them)
     static final Color RING = new Color(0xB4, 0xBE, 0xCB);
@@ -57,34 +61,62 @@ public final class RadarChart {
         return new RadarData(title, labels, partners, new RadarData.Series(meanLabel, means));
     }
 
-    /** The chart as PNG bytes, {@code sizePx} square (clamped to 200..{@value #MAX_SIZE}). */
+    /** The chart as PNG bytes, {@code sizePx} square (clamped to {@value #MIN_SIZE}..{@value #MAX_SIZE}). */
     public byte[] renderPng(RadarData data, int sizePx) {
         return new PngEncoder().withBufferedImage(render(data, sizePx)).withCompressionLevel(1).toBytes();
     }
 
-    /** The chart drawn into an RGB image. */
+    /** The chart drawn into an RGB image, {@code sizePx} square (clamped as for {@link #renderPng}). */
     public BufferedImage render(RadarData data, int sizePx) {
-        int size = Math.max(200, Math.min(MAX_SIZE, sizePx));
+        return draw(data, sizePx).image();
+    }
+
+    /** A drawn chart and where its web is: the square the outer ring (value 5) touches. */
+    record Drawing(BufferedImage image, Rectangle2D web) {
+    }
+
+    Drawing draw(RadarData data, int sizePx) {
+        int size = Math.max(MIN_SIZE, Math.min(MAX_SIZE, sizePx));
         BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
         Graphics2D g2 = image.createGraphics();
         try {
             g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g2.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            chart(data, size / (double) MAX_SIZE).draw(g2, new Rectangle2D.Double(0, 0, size, size));
+            JFreeChart chart = chart(data, size / (double) MAX_SIZE);
+            chart.draw(g2, new Rectangle2D.Double(0, 0, size, size));
+            return new Drawing(image, ((RingedSpiderWebPlot) chart.getPlot()).web());
         } finally {
             g2.dispose();
         }
-        return image;
+    }
+
+    /**
+     * A series or axis in the dataset: its position keeps two partners of the same organisation
+     * (or two equal labels) apart, where the name alone would merge them. Shown as the name.
+     */
+    private record Key(int index, String name) implements Comparable<Key> {
+
+        @Override
+        public int compareTo(Key other) {
+            return Integer.compare(index, other.index);
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
     }
 
     private static JFreeChart chart(RadarData data, double scale) {
         DefaultCategoryDataset dataset = new DefaultCategoryDataset();
         List<RadarData.Series> all = new ArrayList<>(data.partners());
         all.add(data.mean()); // drawn last, on top
-        for (RadarData.Series series : all) {
+        for (int row = 0; row < all.size(); row++) {
+            RadarData.Series series = all.get(row);
             for (int axis = 0; axis < data.axisLabels().size(); axis++) {
                 double value = axis < series.values().length ? series.values()[axis] : Double.NaN;
-                dataset.addValue(Double.isNaN(value) ? null : value, series.name(), data.axisLabels().get(axis));
+                dataset.addValue(Double.isNaN(value) ? null : value, new Key(row, series.name()),
+                        new Key(axis, data.axisLabels().get(axis)));
             }
         }
         RingedSpiderWebPlot plot = new RingedSpiderWebPlot(dataset, scale);
@@ -92,7 +124,6 @@ public final class RadarChart {
         plot.setOutlineVisible(false);
         plot.setWebFilled(false);
         plot.setAxisLinePaint(RING);
-        plot.setInteriorGap(0.34);
         plot.setInsets(new RectangleInsets(4, 4, 4, 4));
         for (int i = 0; i < data.partners().size(); i++) {
             Color colour = PALETTE.get(i % PALETTE.size());
@@ -116,9 +147,11 @@ public final class RadarChart {
         title.setPaint(TEXT);
         chart.setTitle(title);
         LegendTitle legend = chart.getLegend();
-        legend.setItemFont(new Font(FONT, Font.PLAIN, (int) Math.round(20 * scale)));
+        // smaller when there are many lines, so the legend does not squeeze the web
+        int legendSize = data.partners().size() < 8 ? 22 : 19;
+        legend.setItemFont(new Font(FONT, Font.PLAIN, (int) Math.round(legendSize * scale)));
         legend.setPosition(RectangleEdge.BOTTOM);
-        legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
+        legend.setFrame(BlockBorder.NONE);
         legend.setBackgroundPaint(BACKGROUND);
         return chart;
     }

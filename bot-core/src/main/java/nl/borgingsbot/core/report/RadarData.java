@@ -13,6 +13,7 @@ public record RadarData(String title, List<String> axisLabels, List<Series> part
         partners = List.copyOf(partners);
     }
 
+    /** One line: its name in the legend and a value per axis ({@code NaN}: not answered). */
     public record Series(String name, double[] values) {
     }
 }

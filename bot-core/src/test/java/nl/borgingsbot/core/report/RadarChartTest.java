@@ -3,7 +3,8 @@ package nl.borgingsbot.core.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Color;
-import java.awt.Rectangle;
+import java.awt.geom.Point2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -16,15 +17,18 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The radar as a person would check it: it decodes, has the right size, the scale is fixed
- * (values of 5 reach the outer ring, values of 1 a fifth of it), the rings are drawn, and every
- * partner's line and the mean are actually in the picture.
+ * The radar as a person would check it, on the decoded PNG: its size, the rings of the fixed 1–5
+ * scale where they belong, each value at its own ring, every partner's line and the mean in the
+ * picture, and a gap where a value is missing. Pixels are sampled at positions computed from the
+ * web's square, which {@link RadarChart#draw} reports; no golden images.
  */
 class RadarChartTest {
 
-    private static final List<String> AXES = List.of("Cultuur van de organisatie", "Sterk en uniek aanbod",
+    static final List<String> AXES = List.of("Cultuur van de organisatie", "Sterk en uniek aanbod",
             "Structurele betrokkenheid", "Samenwerking met partners", "Structuur en systemen",
             "Inzicht in resultaten en effecten", "Structureel communiceren");
 
@@ -36,24 +40,65 @@ class RadarChartTest {
         return values;
     }
 
+    private static RadarData data(List<RadarData.Series> partners, double[] mean) {
+        return new RadarData("Regio Noord — ronde 3", AXES, partners, new RadarData.Series("Gemiddelde", mean));
+    }
+
     private static BufferedImage decode(byte[] png) throws IOException {
-        return ImageIO.read(new ByteArrayInputStream(png));
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        assertThat(image).as("a PNG ImageIO can read").isNotNull();
+        return image;
+    }
+
+    /** Where a value lies on an axis (axis 0 points up, the others follow clockwise). */
+    private static Point2D at(Rectangle2D web, int axis, double value) {
+        double angle = Math.toRadians(90 - axis * 360.0 / AXES.size());
+        double length = value / 5 * web.getWidth() / 2;
+        return new Point2D.Double(web.getCenterX() + Math.cos(angle) * length,
+                web.getCenterY() - Math.sin(angle) * length);
+    }
+
+    /** Halfway between the points of two neighbouring axes: on a ring or line, off every axis. */
+    private static Point2D between(Rectangle2D web, int axis, double value) {
+        Point2D a = at(web, axis, value);
+        Point2D b = at(web, (axis + 1) % AXES.size(), value);
+        return new Point2D.Double((a.getX() + b.getX()) / 2, (a.getY() + b.getY()) / 2);
     }
 
     /**
-     * The smallest rectangle holding every pixel of exactly this colour above the legend (the
-     * bottom tenth, where the legend repeats the colours); null when there is none.
+     * Whether a pixel within one pixel of {@code point} is {@code colour} drawn over the white
+     * background, at least half covering it (anti-aliased edges are blends with white).
      */
-    private static Rectangle boundsOf(BufferedImage image, Color colour) {
-        Rectangle bounds = null;
-        for (int y = 0; y < image.getHeight() * 9 / 10; y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                if ((image.getRGB(x, y) & 0xFFFFFF) == (colour.getRGB() & 0xFFFFFF)) {
-                    bounds = bounds == null ? new Rectangle(x, y, 1, 1) : bounds.union(new Rectangle(x, y, 1, 1));
+    private static boolean drawnNear(BufferedImage image, Point2D point, Color colour) {
+        for (int dy = -1; dy <= 1; dy++) {
+            for (int dx = -1; dx <= 1; dx++) {
+                if (blendOverWhite(image.getRGB((int) point.getX() + dx, (int) point.getY() + dy), colour) >= 0.5) {
+                    return true;
                 }
             }
         }
-        return bounds;
+        return false;
+    }
+
+    /** How much of {@code colour} over white this pixel is (0 to 1), or -1 when it is no such blend. */
+    private static double blendOverWhite(int rgb, Color colour) {
+        int[] pixel = {(rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF};
+        int[] ink = {colour.getRed(), colour.getGreen(), colour.getBlue()};
+        int widest = 0;
+        for (int c = 1; c < 3; c++) {
+            widest = 255 - ink[c] > 255 - ink[widest] ? c : widest;
+        }
+        double t = (255 - pixel[widest]) / (double) (255 - ink[widest]);
+        for (int c = 0; c < 3; c++) {
+            if (Math.abs(255 - t * (255 - ink[c]) - pixel[c]) > 8) {
+                return -1;
+            }
+        }
+        return t;
+    }
+
+    private static boolean isBackground(BufferedImage image, Point2D point) {
+        return (image.getRGB((int) point.getX(), (int) point.getY()) & 0xFFFFFF) == 0xFFFFFF;
     }
 
     private static int count(BufferedImage image, Color colour) {
@@ -68,40 +113,51 @@ class RadarChartTest {
         return count;
     }
 
-    @Test
-    void aPngOfAtMost1024PixelsSquare() throws IOException {
-        RadarData data = new RadarData("Regio Noord — ronde 1", AXES, List.of(), new RadarData.Series("Gemiddelde", all(3)));
+    @ParameterizedTest(name = "asked {0} px")
+    @ValueSource(ints = {1024, 600, 4000, 50})
+    void aSquarePngClampedToTheAllowedSizes(int asked) throws IOException {
+        BufferedImage image = decode(chart.renderPng(data(List.of(), all(3)), asked));
 
-        BufferedImage full = decode(chart.renderPng(data, 1024));
-        BufferedImage tooBig = decode(chart.renderPng(data, 4000));
-        BufferedImage small = decode(chart.renderPng(data, 600));
-
-        assertThat(full.getWidth()).isEqualTo(1024);
-        assertThat(full.getHeight()).isEqualTo(1024);
-        assertThat(tooBig.getWidth()).isEqualTo(RadarChart.MAX_SIZE);
-        assertThat(small.getWidth()).isEqualTo(600);
+        int expected = Math.max(RadarChart.MIN_SIZE, Math.min(RadarChart.MAX_SIZE, asked));
+        assertThat(image.getWidth()).isEqualTo(expected);
+        assertThat(image.getHeight()).isEqualTo(expected);
     }
 
     @Test
-    void theScaleIsFixedFromOneToFiveAndNeverAutoScaled() throws IOException {
-        Rectangle fives = boundsOf(decode(chart.renderPng(
-                new RadarData("t", AXES, List.of(), new RadarData.Series("m", all(5))), 1024)), RadarChart.MEAN);
-        BufferedImage onesImage = decode(chart.renderPng(
-                new RadarData("t", AXES, List.of(), new RadarData.Series("m", all(1))), 1024));
-        Rectangle ones = boundsOf(onesImage, RadarChart.MEAN);
-        Rectangle rings = boundsOf(onesImage, RadarChart.RING);
+    void theRingsOneToFiveAreDrawnAndNothingBetweenThem() throws IOException {
+        RadarChart.Drawing drawing = chart.draw(data(List.of(), all(Double.NaN)), 1024);
+        BufferedImage image = decode(chart.renderPng(data(List.of(), all(Double.NaN)), 1024));
 
-        // an auto-scaled chart would draw both at full size; ours keeps 1 at a fifth of 5
-        // (the mean's thick stroke adds a few pixels to both)
-        assertThat((double) fives.height / ones.height).isBetween(3.5, 5.5);
-        // the outer ring is where the values of 5 are (the mean line and its dots are a little wider;
-        // a ring at 4 would be 120 px smaller)
-        assertThat(rings.height).isCloseTo(fives.height, org.assertj.core.data.Offset.offset(30));
-        assertThat(rings.width).isCloseTo(fives.width, org.assertj.core.data.Offset.offset(30));
+        for (int axis = 0; axis < AXES.size(); axis++) {
+            for (int ring = 1; ring <= 5; ring++) {
+                assertThat(drawnNear(image, between(drawing.web(), axis, ring), RadarChart.RING))
+                        .as("ring %d between axes %d and %d", ring, axis, axis + 1).isTrue();
+                assertThat(isBackground(image, between(drawing.web(), axis, ring - 0.5)))
+                        .as("no ring at %.1f", ring - 0.5).isTrue();
+            }
+            assertThat(isBackground(image, between(drawing.web(), axis, 5.5))).as("nothing beyond 5").isTrue();
+        }
     }
 
     @Test
-    void everyPartnersLineAndTheMeanAreDrawn() throws IOException {
+    void everyValueSitsOnItsOwnRingWhateverTheHighestValue() throws IOException {
+        // the highest value is 4: an auto-scaled chart would put it on the outer ring
+        double[] values = {1, 2, 3, 4, 4, 2.5, 1.5};
+        RadarData data = data(List.of(new RadarData.Series("Gemeente", values)), all(Double.NaN));
+        Rectangle2D web = chart.draw(data, 1024).web();
+        BufferedImage image = decode(chart.renderPng(data, 1024));
+
+        Color partner = RadarChart.PALETTE.get(0);
+        for (int axis = 0; axis < values.length; axis++) {
+            assertThat(drawnNear(image, at(web, axis, values[axis]), partner)).as("axis %d at %s", axis, values[axis])
+                    .isTrue();
+            assertThat(drawnNear(image, at(web, axis, values[axis] + 0.5), partner)).as("axis %d past its value", axis)
+                    .isFalse();
+        }
+    }
+
+    @Test
+    void everyPartnersLineAndTheMeanAreDrawnForFifteenPartners() throws IOException {
         List<RadarData.Series> partners = new ArrayList<>();
         for (int i = 0; i < 15; i++) {
             double[] values = new double[AXES.size()];
@@ -110,32 +166,86 @@ class RadarChartTest {
             }
             partners.add(new RadarData.Series("Partner " + (char) ('A' + i), values));
         }
-        RadarData data = new RadarData("Regio Noord — ronde 3", AXES, partners, new RadarData.Series("Gemiddelde", all(3)));
+        RadarData data = data(partners, all(3));
 
-        BufferedImage image = decode(chart.renderPng(data, 1024));
+        byte[] png = chart.renderPng(data, 1024);
+        BufferedImage image = decode(png);
 
         for (int i = 0; i < 15; i++) {
             assertThat(count(image, RadarChart.PALETTE.get(i))).as("pixels of partner " + i).isGreaterThan(30);
         }
         assertThat(count(image, RadarChart.MEAN)).isGreaterThan(500);
         Files.createDirectories(Path.of("target"));
-        Files.write(Path.of("target", "radar-15-partners.png"), chart.renderPng(data, 1024));
+        Files.write(Path.of("target", "radar-15-partners.png"), png);
     }
 
     @Test
-    void anUnansweredElementLeavesAGapInsteadOfFailing() throws IOException {
+    void partnersOfTheSameOrganisationKeepTheirOwnLines() throws IOException {
+        List<RadarData.Series> partners = List.of(new RadarData.Series("Gemeente", all(2)),
+                new RadarData.Series("Gemeente", all(4)), new RadarData.Series("Gemiddelde", all(5)));
+        BufferedImage image = decode(chart.renderPng(data(partners, all(3)), 1024));
+
+        for (int i = 0; i < partners.size(); i++) {
+            assertThat(count(image, RadarChart.PALETTE.get(i))).as("pixels of partner " + i).isGreaterThan(100);
+        }
+        assertThat(count(image, RadarChart.MEAN)).isGreaterThan(500);
+    }
+
+    @Test
+    void theMeanIsDrawnOverThePartnersAlongItsWholeLine() throws IOException {
+        RadarData data = data(List.of(new RadarData.Series("A", all(3)), new RadarData.Series("B", all(3))), all(3));
+        Rectangle2D web = chart.draw(data, 1024).web();
+        BufferedImage image = decode(chart.renderPng(data, 1024));
+
+        for (int axis = 0; axis < AXES.size(); axis++) {
+            assertThat(drawnNear(image, at(web, axis, 3), RadarChart.MEAN)).as("mean dot on axis %d", axis).isTrue();
+        }
+    }
+
+    @Test
+    void aMissingValueLeavesAGapInsteadOfAChordAcrossItsAxis() throws IOException {
         double[] partial = all(4);
         partial[2] = Double.NaN;
-        RadarData data = new RadarData("t", AXES, List.of(new RadarData.Series("A", partial)),
-                new RadarData.Series("m", partial));
+        RadarData data = data(List.of(new RadarData.Series("A", partial)), all(Double.NaN));
+        Rectangle2D web = chart.draw(data, 1024).web();
+        BufferedImage image = decode(chart.renderPng(data, 1024));
+        Color partner = RadarChart.PALETTE.get(0);
 
-        assertThat(decode(chart.renderPng(data, 800)).getWidth()).isEqualTo(800);
+        assertThat(drawnNear(image, between(web, 0, 4), partner)).as("line from axis 0 to 1").isTrue();
+        assertThat(drawnNear(image, between(web, 3, 4), partner)).as("line from axis 3 to 4").isTrue();
+        assertThat(drawnNear(image, between(web, 6, 4), partner)).as("line from axis 6 back to 0").isTrue();
+        Point2D a = at(web, 1, 4);
+        Point2D b = at(web, 3, 4);
+        Point2D chord = new Point2D.Double((a.getX() + b.getX()) / 2, (a.getY() + b.getY()) / 2);
+        assertThat(drawnNear(image, chord, partner)).as("no chord from axis 1 to 3").isFalse();
+        assertThat(drawnNear(image, at(web, 2, 4), partner)).as("no dot on axis 2").isFalse();
     }
 
     @Test
-    void longLabelsAreWrappedAtSpaces() {
-        assertThat(RingedSpiderWebPlot.wrap("Inzicht in resultaten en effecten"))
-                .containsExactly("Inzicht in", "resultaten en", "effecten");
-        assertThat(RingedSpiderWebPlot.wrap("Proces")).containsExactly("Proces");
+    void nothingAnsweredAtAllStillGivesTheEmptyWeb() throws IOException {
+        List<RadarData.Series> partners = List.of(new RadarData.Series("A", all(Double.NaN)),
+                new RadarData.Series("B", new double[0]));
+        RadarData data = data(partners, all(Double.NaN));
+        Rectangle2D web = chart.draw(data, 800).web();
+
+        BufferedImage image = decode(chart.renderPng(data, 800));
+
+        assertThat(web.getWidth()).isGreaterThan(300);
+        assertThat(drawnNear(image, between(web, 0, 5), RadarChart.RING)).isTrue();
+    }
+
+    @Test
+    void manyAxesAndSmallSizesRender() throws IOException {
+        List<String> axes = new ArrayList<>();
+        for (int i = 1; i <= 18; i++) {
+            axes.add("Organisatie: element nummer " + i);
+        }
+        double[] values = new double[18];
+        Arrays.fill(values, 2);
+        RadarData data = new RadarData("Samenwerking", axes, List.of(new RadarData.Series("A", values)),
+                new RadarData.Series("Gemiddelde", values));
+
+        assertThat(decode(chart.renderPng(data, 300)).getWidth()).isEqualTo(300);
+        assertThat(chart.draw(data, 1024).web().getWidth()).as("room left for the web").isGreaterThan(350);
     }
 }

@@ -95,7 +95,12 @@ class ReportCalculatorTest {
                 Arguments.of(new int[] {5, 5, 5, 5, 5, 2, 1}, List.of("communiceren", "inzicht")),
                 Arguments.of(new int[] {2, 2, 2, 4, 4, 4, 4}, List.of("cultuur", "aanbod", "betrokkenheid")),
                 Arguments.of(new int[] {1, 3, 3, 3, 4, 4, 4}, List.of("cultuur", "aanbod", "betrokkenheid", "samenwerking")),
+                Arguments.of(new int[] {4, 2, 1, 2, 5, 5, 5}, List.of("betrokkenheid", "aanbod", "samenwerking")),
+                Arguments.of(new int[] {3, 1, 3, 1, 4, 4, 4}, List.of("aanbod", "samenwerking")),
+                Arguments.of(new int[] {3, 3, 3, 3, 3, 3, 3}, List.of("cultuur", "aanbod", "betrokkenheid",
+                        "samenwerking", "structuur", "inzicht", "communiceren")),
                 Arguments.of(new int[] {0, 0, 0, 0, 0, 0, 4}, List.of("communiceren")),
+                Arguments.of(new int[] {5, 0, 0, 0, 0, 0, 4}, List.of("communiceren", "cultuur")),
                 Arguments.of(new int[] {0, 0, 0, 0, 0, 0, 0}, List.of()));
     }
 
@@ -107,13 +112,25 @@ class ReportCalculatorTest {
         assertThat(report.lowest()).extracting(s -> s.element().id()).containsExactlyElementsOf(expected);
     }
 
-    @Test
-    void elementsWithASpreadOfTwoOrMoreAreDivergentLargestFirst() {
-        RoundReport report = compute(false, List.of(
-                response(1, 1, 3, 2, 3, 3, 3, 3),
-                response(2, 5, 4, 4, 3, 3, 3, 3)), List.of());
+    static Stream<Arguments> divergent() {
+        return Stream.of(
+                // two partners' scores in questionnaire order -> divergent elements, largest spread first
+                Arguments.of(new int[] {2, 3, 3, 3, 3, 3, 3}, new int[] {4, 3, 3, 3, 3, 3, 3}, List.of("cultuur")),
+                Arguments.of(new int[] {3, 3, 3, 3, 3, 3, 3}, new int[] {4, 4, 4, 4, 4, 4, 4}, List.of()),
+                Arguments.of(new int[] {1, 3, 2, 3, 3, 3, 3}, new int[] {5, 4, 4, 3, 3, 3, 3},
+                        List.of("cultuur", "betrokkenheid")),
+                Arguments.of(new int[] {2, 1, 2, 3, 3, 3, 5}, new int[] {4, 5, 4, 3, 3, 3, 2},
+                        List.of("aanbod", "communiceren", "cultuur", "betrokkenheid")),
+                Arguments.of(new int[] {0, 1, 3, 3, 3, 3, 3}, new int[] {0, 3, 3, 3, 3, 3, 3}, List.of("aanbod")));
+    }
 
-        assertThat(report.divergent()).extracting(s -> s.element().id()).containsExactly("cultuur", "betrokkenheid");
+    @ParameterizedTest(name = "{0} and {1} -> {2}")
+    @MethodSource("divergent")
+    void elementsWithASpreadOfTwoOrMoreAreDivergentLargestFirstThenInQuestionnaireOrder(int[] first, int[] second,
+                                                                                         List<String> expected) {
+        RoundReport report = compute(false, List.of(response(1, first), response(2, second)), List.of());
+
+        assertThat(report.divergent()).extracting(s -> s.element().id()).containsExactlyElementsOf(expected);
     }
 
     @Test

@@ -24,6 +24,7 @@ import nl.borgingsbot.core.chat.ChatUser;
 import nl.borgingsbot.core.chat.Platform;
 import nl.borgingsbot.core.checkin.Answers;
 import nl.borgingsbot.core.checkin.Score;
+import nl.borgingsbot.core.questionnaire.Prompt;
 import nl.borgingsbot.core.questionnaire.Questionnaire;
 import nl.borgingsbot.core.region.Partner;
 import nl.borgingsbot.core.region.Region;
@@ -34,7 +35,10 @@ import nl.borgingsbot.core.round.Round;
 import nl.borgingsbot.core.round.RoundState;
 import nl.borgingsbot.core.testing.Fixtures;
 
-/** The report statistics of a round of 15 partners, with the previous round for the change. */
+/**
+ * The report statistics of a round of 15 partners, with the previous round for the change. Not a
+ * unit test: run it with {@link Benchmarks}.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -69,7 +73,9 @@ public class ReportBenchmark {
                         new Score(1 + (i * seed + s) % 5, Optional.of("toelichting " + s)));
             }
             Map<String, String> reflections = new HashMap<>();
-            questionnaire.prompts().forEach(p -> reflections.put(p.id(), "reflectie van partner " + 1));
+            for (Prompt prompt : questionnaire.prompts()) {
+                reflections.put(prompt.id(), "reflectie van partner " + i);
+            }
             Partner partner = new Partner(i, 1, new ChatUser(Platform.SLACK, "T", "U" + i), "P" + i, "Organisatie " + i);
             responses.add(new Response(partner, new Answers(reflections, scores)));
         }
