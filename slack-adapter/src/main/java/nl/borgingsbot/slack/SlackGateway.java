@@ -1,0 +1,111 @@
+package nl.borgingsbot.slack;
+
+import java.util.List;
+import java.util.Optional;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackFilesUploadV2Exception;
+import com.slack.api.methods.request.files.FilesUploadV2Request;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.files.FilesUploadV2Response;
+import com.slack.api.model.block.LayoutBlock;
+
+import nl.borgingsbot.core.chat.ChatChannel;
+import nl.borgingsbot.core.chat.ChatGateway;
+import nl.borgingsbot.core.chat.ChatUser;
+import nl.borgingsbot.core.chat.DeliveryException;
+import nl.borgingsbot.core.chat.Message;
+import nl.borgingsbot.core.chat.Part;
+import nl.borgingsbot.core.chat.Platform;
+import nl.borgingsbot.core.chat.PostedMessage;
+
+/**
+ * The core's {@link ChatGateway} for Slack, on the Web API: a DM is {@code conversations.open}
+ * plus {@code chat.postMessage}; an image goes up with the external upload API
+ * ({@code filesUploadV2}) and is shown in the message's blocks; thread replies carry the parent's
+ * {@code ts}. Rate limits are waited out; Slack errors become {@link DeliveryException}s.
+ */
+public final class SlackGateway implements ChatGateway {
+
+    private final MethodsClient client;
+    private final BlockKitRenderer renderer;
+    private final RateLimitedCall calls;
+
+    public SlackGateway(MethodsClient client, BlockKitRenderer renderer) {
+        this(client, renderer, new RateLimitedCall());
+    }
+
+    SlackGateway(MethodsClient client, BlockKitRenderer renderer, RateLimitedCall calls) {
+        this.client = client;
+        this.renderer = renderer;
+        this.calls = calls;
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.SLACK;
+    }
+
+    @Override
+    public void sendDirect(ChatUser user, Message message) {
+        String channel;
+        try {
+            channel = calls.call("conversations.open", () -> client.conversationsOpen(r -> r.users(List.of(user.userId()))))
+                    .getChannel().getId();
+        } catch (DeliveryException e) {
+            throw e.reason() == DeliveryException.Reason.OTHER ? e
+                    : new DeliveryException(DeliveryException.Reason.USER_UNREACHABLE, e.getMessage(), e);
+        }
+        post(channel, message, Optional.empty());
+    }
+
+    @Override
+    public PostedMessage postToChannel(ChatChannel channel, Message message) {
+        String ts = post(channel.channelId(), message, Optional.empty());
+        return new PostedMessage(channel, ts);
+    }
+
+    @Override
+    public void replyInThread(PostedMessage parent, Message message) {
+        post(parent.channel().channelId(), message, Optional.of(parent.messageId()));
+    }
+
+    /** Posts a message to a channel or DM (in a thread when {@code threadTs} is given); its ts. */
+    String post(String channel, Message message, Optional<String> threadTs) {
+        Optional<String> fileId = message.image().map(this::upload);
+        BlockKitRenderer.Rendered rendered = renderer.render(message, fileId);
+        ChatPostMessageResponse response = calls.call("chat.postMessage", () -> client.chatPostMessage(r -> r
+                .channel(channel)
+                .text(rendered.fallbackText())
+                .blocks(rendered.blocks())
+                .threadTs(threadTs.orElse(null))
+                .unfurlLinks(false)
+                .unfurlMedia(false)));
+        return response.getTs();
+    }
+
+    /** Replaces a message the bot posted (after a click: the read-only version). */
+    void update(String channel, String ts, List<LayoutBlock> blocks, String fallbackText) {
+        calls.call("chat.update", () -> client.chatUpdate(r -> r.channel(channel).ts(ts).blocks(blocks).text(fallbackText)));
+    }
+
+    /** Uploads the PNG privately (no channel): the message's image block shows it. */
+    private String upload(Part.Image image) {
+        FilesUploadV2Response response;
+        try {
+            response = calls.call("files.uploadV2", () -> client.filesUploadV2(r -> r
+                .uploadFiles(List.of(FilesUploadV2Request.UploadFile.builder()
+                        .fileData(image.png())
+                        .filename(image.fileName())
+                        .title(image.fileName())
+                        .altTxt(SlackText.truncate(image.altText(), 1000))
+                        .build()))));
+        } catch (SlackFilesUploadV2Exception e) {
+            throw new DeliveryException(DeliveryException.Reason.OTHER, "files.uploadV2 failed", e);
+        }
+        if (response.getFile() == null) {
+            throw new DeliveryException(DeliveryException.Reason.OTHER, "files.uploadV2: no file in the response");
+        }
+        return response.getFile().getId();
+    }
+}
