@@ -1,8 +1,6 @@
 package nl.borgingsbot.slack.testing;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,20 +14,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.sun.net.httpserver.HttpServer;
 
 import nl.borgingsbot.core.Borgingsbot;
 import nl.borgingsbot.core.chat.Gateways;
 import nl.borgingsbot.core.region.Administrators;
 import nl.borgingsbot.core.store.Database;
 import nl.borgingsbot.slack.SlackConnection;
+import nl.borgingsbot.slack.SlackHttpServer;
 import nl.borgingsbot.slack.SlackSettings;
 
 /**
@@ -46,7 +43,7 @@ public final class SlackTestBot implements AutoCloseable {
     private final FakeSlack slack;
     private final Database database;
     private final SlackConnection connection;
-    private final HttpServer endpoint;
+    private final SlackHttpServer endpoint;
     private final HttpClient http = HttpClient.newHttpClient();
     private final AtomicInteger ids = new AtomicInteger();
 
@@ -58,25 +55,7 @@ public final class SlackTestBot implements AutoCloseable {
         Borgingsbot bot = new Borgingsbot(database.repositories(), Questionnaires.catalog(),
                 new Gateways(List.of(connection.gateway())), Administrators.parse("slack:" + ADMIN), Clock.systemUTC());
         connection.connect(bot);
-        endpoint = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        endpoint.createContext("/slack/events", exchange -> {
-            byte[] body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readAllBytes();
-            }
-            Map<String, List<String>> headers = new LinkedHashMap<>(exchange.getRequestHeaders());
-            SlackConnection.HttpReply reply = connection.handleHttp("/slack/events", headers, body,
-                    exchange.getRemoteAddress().getHostString());
-            byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", reply.contentType());
-            exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
-            if (bytes.length > 0) {
-                exchange.getResponseBody().write(bytes);
-            }
-            exchange.close();
-        });
-        endpoint.setExecutor(Executors.newFixedThreadPool(8));
-        endpoint.start();
+        endpoint = SlackHttpServer.start(connection, "127.0.0.1", 0);
     }
 
     public FakeSlack slack() {
@@ -88,7 +67,7 @@ public final class SlackTestBot implements AutoCloseable {
     }
 
     public URI eventsUri() {
-        return URI.create("http://127.0.0.1:" + endpoint.getAddress().getPort() + "/slack/events");
+        return URI.create("http://127.0.0.1:" + endpoint.port() + SlackHttpServer.PATH);
     }
 
     /** {@code /borging <text>} typed by {@code user} in {@code channel}; the HTTP status of the ack. */
@@ -285,8 +264,7 @@ public final class SlackTestBot implements AutoCloseable {
 
     @Override
     public void close() {
-        endpoint.stop(0);
-        ((java.util.concurrent.ExecutorService) endpoint.getExecutor()).shutdownNow();
+        endpoint.close();
         connection.close();
         database.close();
         slack.close();
