@@ -13,13 +13,21 @@ final class Credentials {
     private Credentials() {
     }
 
+    /** Says which credentials were set but not enough (Slack) or not supported yet (Teams). */
     static void warnIfSetButUnsupported(Logger log) {
-        List<String> set = java.util.stream.Stream.concat(SLACK.stream(), TEAMS.stream())
-                .filter(name -> System.getenv(name) != null && !System.getenv(name).isBlank())
-                .toList();
-        if (!set.isEmpty()) {
-            log.warn("{} is set, but this build has no Slack or Teams adapter yet; running the demo instead.", set);
+        List<String> slack = SLACK.stream().filter(Credentials::isSet).toList();
+        if (!slack.isEmpty()) {
+            log.warn("{} is set, but Slack needs SLACK_BOT_TOKEN with SLACK_APP_TOKEN (Socket Mode) "
+                    + "or with SLACK_SIGNING_SECRET (HTTP mode); running the demo instead.", slack);
         }
+        List<String> teams = TEAMS.stream().filter(Credentials::isSet).toList();
+        if (!teams.isEmpty()) {
+            log.warn("{} is set, but this build has no Teams adapter yet; running the demo instead.", teams);
+        }
+    }
+
+    private static boolean isSet(String name) {
+        return System.getenv(name) != null && !System.getenv(name).isBlank();
     }
 
     static String howToConnect() {
