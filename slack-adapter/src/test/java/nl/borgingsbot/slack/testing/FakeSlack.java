@@ -65,6 +65,7 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, Integer> rateLimited = new HashMap<>();
     private final Map<String, byte[]> uploads = new LinkedHashMap<>();
     private final AtomicInteger ids = new AtomicInteger(1000);
+    private volatile String socketModeUrl = "";
 
     public FakeSlack() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -85,6 +86,11 @@ public final class FakeSlack implements AutoCloseable {
     /** A response_url for one slash command or click. */
     public String responseUrl() {
         return url() + "/respond/" + ids.incrementAndGet();
+    }
+
+    /** What apps.connections.open answers: the WebSocket URL of a Socket Mode fake. */
+    public void socketModeUrl(String url) {
+        socketModeUrl = url;
     }
 
     /** From now on, {@code method} on {@code channel} answers {@code ok: false, error}. */
@@ -193,6 +199,8 @@ public final class FakeSlack implements AutoCloseable {
             case "auth.test":
                 return "{\"ok\":true,\"url\":\"https://fake.slack.com/\",\"team\":\"Fake\",\"user\":\"borgingsbot\","
                         + "\"team_id\":\"" + TEAM + "\",\"user_id\":\"" + BOT_USER + "\",\"bot_id\":\"BBOT\"}";
+            case "apps.connections.open":
+                return "{\"ok\":true,\"url\":\"" + socketModeUrl + "\"}";
             case "conversations.open":
                 return "{\"ok\":true,\"channel\":{\"id\":\"" + dmChannel(params.getOrDefault("users", "")) + "\"}}";
             case "chat.postMessage":

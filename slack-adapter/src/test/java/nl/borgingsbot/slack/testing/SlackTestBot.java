@@ -17,9 +17,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 
 import nl.borgingsbot.core.Borgingsbot;
 import nl.borgingsbot.core.chat.Gateways;
@@ -72,19 +69,7 @@ public final class SlackTestBot implements AutoCloseable {
 
     /** {@code /borging <text>} typed by {@code user} in {@code channel}; the HTTP status of the ack. */
     public int command(String user, String channel, String text) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("token", "legacy");
-        form.put("team_id", FakeSlack.TEAM);
-        form.put("team_domain", "fake");
-        form.put("channel_id", channel);
-        form.put("channel_name", "regio");
-        form.put("user_id", user);
-        form.put("user_name", user.toLowerCase());
-        form.put("command", "/borging");
-        form.put("text", text);
-        form.put("api_app_id", "A1");
-        form.put("response_url", slack.responseUrl());
-        form.put("trigger_id", "t" + ids.incrementAndGet());
+        Map<String, String> form = SlackPayloads.command(user, channel, text, slack.responseUrl(), "t" + ids.incrementAndGet());
         return send(form(form), "application/x-www-form-urlencoded", Map.of()).statusCode();
     }
 
@@ -101,24 +86,7 @@ public final class SlackTestBot implements AutoCloseable {
 
     /** The JSON of a DM message event from {@code user}. */
     public String dmEvent(String eventId, String user, String text) {
-        JsonObject event = new JsonObject();
-        event.addProperty("type", "message");
-        event.addProperty("channel", FakeSlack.dmChannel(user));
-        event.addProperty("channel_type", "im");
-        event.addProperty("user", user);
-        event.addProperty("text", text);
-        event.addProperty("ts", ids.incrementAndGet() + ".000200");
-        event.addProperty("event_ts", ids.get() + ".000200");
-        event.addProperty("team", FakeSlack.TEAM);
-        JsonObject payload = new JsonObject();
-        payload.addProperty("token", "legacy");
-        payload.addProperty("team_id", FakeSlack.TEAM);
-        payload.addProperty("api_app_id", "A1");
-        payload.add("event", event);
-        payload.addProperty("type", "event_callback");
-        payload.addProperty("event_id", eventId);
-        payload.addProperty("event_time", Instant.now().getEpochSecond());
-        return payload.toString();
+        return SlackPayloads.dmEvent(eventId, user, text, String.valueOf(ids.incrementAndGet())).toString();
     }
 
     /** {@code user} types {@code text} in the DM (a fresh event id); the HTTP status. */
@@ -148,59 +116,8 @@ public final class SlackTestBot implements AutoCloseable {
 
     /** The form body of a click by {@code user} on the button starting with {@code label} in {@code message}. */
     public String clickPayload(String user, FakeSlack.Call message, String ts, String label) {
-        JsonObject button = null;
-        String blockId = null;
-        for (JsonElement block : message.blocks()) {
-            JsonObject b = block.getAsJsonObject();
-            if (!"actions".equals(b.get("type").getAsString())) {
-                continue;
-            }
-            for (JsonElement element : b.getAsJsonArray("elements")) {
-                JsonObject e = element.getAsJsonObject();
-                if (button == null && e.getAsJsonObject("text").get("text").getAsString().startsWith(label)) {
-                    button = e;
-                    blockId = b.get("block_id").getAsString();
-                }
-            }
-        }
-        if (button == null) {
-            throw new AssertionError("no button '" + label + "' in " + message.visibleText());
-        }
-        String channel = message.param("channel");
-        JsonObject action = new JsonObject();
-        action.addProperty("type", "button");
-        action.addProperty("action_id", button.get("action_id").getAsString());
-        action.addProperty("block_id", blockId);
-        action.add("text", button.get("text"));
-        action.addProperty("value", button.get("value").getAsString());
-        action.addProperty("action_ts", ids.incrementAndGet() + ".000300");
-        JsonObject posted = new JsonObject();
-        posted.addProperty("type", "message");
-        posted.addProperty("user", FakeSlack.BOT_USER);
-        posted.addProperty("bot_id", "BBOT");
-        posted.addProperty("ts", ts);
-        posted.addProperty("text", message.param("text"));
-        posted.add("blocks", message.blocks());
-        JsonObject container = new JsonObject();
-        container.addProperty("type", "message");
-        container.addProperty("message_ts", ts);
-        container.addProperty("channel_id", channel);
-        container.addProperty("is_ephemeral", false);
-        JsonObject payload = new JsonObject();
-        payload.addProperty("type", "block_actions");
-        payload.add("user", object("id", user, "username", user.toLowerCase(), "team_id", FakeSlack.TEAM));
-        payload.addProperty("api_app_id", "A1");
-        payload.addProperty("token", "legacy");
-        payload.add("container", container);
-        payload.addProperty("trigger_id", "t" + ids.incrementAndGet());
-        payload.add("team", object("id", FakeSlack.TEAM, "domain", "fake"));
-        payload.add("channel", object("id", channel, "name", "directmessage"));
-        payload.add("message", posted);
-        payload.addProperty("response_url", slack.responseUrl());
-        JsonArray actions = new JsonArray();
-        actions.add(action);
-        payload.add("actions", actions);
-        return form(Map.of("payload", payload.toString()));
+        return form(Map.of("payload", SlackPayloads.click(user, message, ts, label, slack.responseUrl(),
+                String.valueOf(ids.incrementAndGet())).toString()));
     }
 
     /** Clicks a button in the latest DM to {@code user} and waits for the bot's next DM; that DM. */
@@ -252,14 +169,6 @@ public final class SlackTestBot implements AutoCloseable {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-    }
-
-    private static JsonObject object(String... keysAndValues) {
-        JsonObject object = new JsonObject();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            object.addProperty(keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return object;
     }
 
     @Override
