@@ -71,6 +71,11 @@ public final class SlackConnection implements AutoCloseable {
         return gateway;
     }
 
+    /** The Bolt app (for a benchmark's bare handler beside the bot's). */
+    App app() {
+        return app;
+    }
+
     public SlackSettings settings() {
         return settings;
     }

@@ -61,6 +61,7 @@ public final class FakeSlack implements AutoCloseable {
     private final HttpServer server;
     private final Gson gson = new Gson();
     private final List<Call> calls = new ArrayList<>();
+    private final Map<String, List<Call>> postsByChannel = new HashMap<>();
     private final Map<String, String> errors = new HashMap<>();
     private final Map<String, Integer> rateLimited = new HashMap<>();
     private final Map<String, byte[]> uploads = new LinkedHashMap<>();
@@ -68,9 +69,9 @@ public final class FakeSlack implements AutoCloseable {
     private volatile String socketModeUrl = "";
 
     public FakeSlack() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
         server.createContext("/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
     }
 
@@ -113,8 +114,7 @@ public final class FakeSlack implements AutoCloseable {
 
     /** Messages posted to a channel or DM (chat.postMessage with status 200 and ok). */
     public synchronized List<Call> posts(String channel) {
-        return calls.stream().filter(c -> c.method().equals("chat.postMessage") && c.ok()
-                && c.param("channel").equals(channel)).toList();
+        return List.copyOf(postsByChannel.getOrDefault(channel, List.of()));
     }
 
     /** The DM channel the fake opens for a user. */
@@ -180,7 +180,11 @@ public final class FakeSlack implements AutoCloseable {
             } else {
                 answer = answer(method, path, params, body);
             }
-            calls.add(new Call(method, params, body, status, answer));
+            Call call = new Call(method, params, body, status, answer);
+            calls.add(call);
+            if (method.equals("chat.postMessage") && call.ok()) {
+                postsByChannel.computeIfAbsent(call.param("channel"), c -> new ArrayList<>()).add(call);
+            }
             notifyAll();
         }
         byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
