@@ -2,6 +2,7 @@ package nl.borgingsbot.slack;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -20,6 +21,7 @@ import com.slack.api.model.block.element.ButtonElement;
 
 import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.chat.Part;
+import nl.borgingsbot.core.i18n.Texts;
 
 /**
  * Renders a core {@link Message} as Block Kit. Every text is shown literally (see
@@ -37,6 +39,21 @@ public final class BlockKitRenderer {
     private static final int BUTTON_LIMIT = 75;
     private static final int FIELD_LIMIT = 2000;
     private static final String SUFFIX = "#";
+
+    private final NoteDialog notes;
+
+    /** A renderer whose own few labels (the toelichting button) are in Dutch, the bot's default. */
+    public BlockKitRenderer() {
+        this(Texts.of(Locale.forLanguageTag("nl")));
+    }
+
+    public BlockKitRenderer(Texts texts) {
+        this.notes = new NoteDialog(texts);
+    }
+
+    NoteDialog notes() {
+        return notes;
+    }
 
     /** A rendered message: its blocks and the plain fallback text Slack shows in notifications. */
     public record Rendered(List<LayoutBlock> blocks, String fallbackText) {
@@ -84,11 +101,11 @@ public final class BlockKitRenderer {
             facts(blocks, facts.facts());
         } else if (part instanceof Part.ChoiceQuestion question) {
             sections(blocks, SlackText.literal(question.text()));
-            buttons(blocks, question.choices());
+            buttons(blocks, question.choices(), notes.button(question.choices(), question.choices().size()));
         } else if (part instanceof Part.TextQuestion question) {
             sections(blocks, SlackText.literal(question.text()));
         } else if (part instanceof Part.Actions actions) {
-            buttons(blocks, actions.buttons());
+            buttons(blocks, actions.buttons(), Optional.empty());
         } else if (part instanceof Part.Image image && fileId.isPresent()) {
             blocks.add(ImageBlock.builder().slackFile(SlackFileObject.builder().id(fileId.get()).build())
                     .altText(SlackText.truncate(image.altText(), FIELD_LIMIT)).build());
@@ -123,7 +140,7 @@ public final class BlockKitRenderer {
         }
     }
 
-    private static void buttons(List<LayoutBlock> blocks, List<Part.Choice> choices) {
+    private static void buttons(List<LayoutBlock> blocks, List<Part.Choice> choices, Optional<ButtonElement> extra) {
         for (int from = 0; from < choices.size(); from += MAX_BUTTONS) {
             List<BlockElement> elements = new ArrayList<>();
             for (int i = from; i < Math.min(choices.size(), from + MAX_BUTTONS); i++) {
@@ -133,6 +150,9 @@ public final class BlockKitRenderer {
                         .value(choice.value())
                         .text(plain(SlackText.truncate(choice.label(), BUTTON_LIMIT)))
                         .build());
+            }
+            if (extra.isPresent() && from + MAX_BUTTONS >= choices.size() && elements.size() < MAX_BUTTONS) {
+                elements.add(extra.get());
             }
             blocks.add(ActionsBlock.builder().elements(elements).build());
         }

@@ -89,6 +89,11 @@ public final class SlackGateway implements ChatGateway {
         calls.call("chat.update", () -> client.chatUpdate(r -> r.channel(channel).ts(ts).blocks(blocks).text(fallbackText)));
     }
 
+    /** Opens a modal for the person who just clicked ({@code triggerId} is valid for 3 s). */
+    void openView(String triggerId, com.slack.api.model.view.View view) {
+        calls.call("views.open", () -> client.viewsOpen(r -> r.triggerId(triggerId).view(view)));
+    }
+
     /** Uploads the PNG privately (no channel): the message's image block shows it. */
     private String upload(Part.Image image) {
         FilesUploadV2Response response;

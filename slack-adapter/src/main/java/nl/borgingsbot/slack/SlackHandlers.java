@@ -1,6 +1,8 @@
 package nl.borgingsbot.slack;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -12,6 +14,7 @@ import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.event.MessageEvent;
 
 import nl.borgingsbot.core.Borgingsbot;
@@ -24,7 +27,8 @@ import nl.borgingsbot.core.chat.Platform;
 /**
  * Slack events to core events, and the core's replies back to the person: {@code /borging} runs a
  * command (replies only the caller sees), text in the DM is a {@link InboundEvent.TextReply}, a
- * button is a {@link InboundEvent.ChoiceMade}. Every handler only parses and enqueues before it
+ * button is a {@link InboundEvent.ChoiceMade}, and so is a submitted toelichting modal (the choice
+ * with its note). Every handler only parses and enqueues before it
  * acks; the core and the Web API calls run afterwards, per person in order. Retried events and
  * double clicks are handled once.
  */
@@ -40,6 +44,13 @@ public final class SlackHandlers {
     private final BlockKitRenderer renderer;
     private final SerialExecutor executor;
     private final RecentKeys seen = new RecentKeys(REMEMBERED);
+    private final Map<String, List<LayoutBlock>> questions = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, List<LayoutBlock>> eldest) {
+                    return size() > 1_000;
+                }
+            });
 
     SlackHandlers(Borgingsbot bot, SlackGateway gateway, BlockKitRenderer renderer, SerialExecutor executor) {
         this.bot = bot;
@@ -69,7 +80,21 @@ public final class SlackHandlers {
             String messageTs = p.getContainer() == null ? "" : p.getContainer().getMessageTs();
             if (seen.firstTime("action:" + p.getUser().getId() + ":" + messageTs + ":" + action.getActionId()
                     + ":" + action.getValue())) {
-                executor.execute(p.getUser().getId(), () -> click(p, action, ctx));
+                if (NoteDialog.isNoteAction(action.getActionId())) {
+                    executor.execute(p.getUser().getId(), () -> openNote(p, action));
+                } else {
+                    executor.execute(p.getUser().getId(), () -> click(p, action, ctx));
+                }
+            }
+            return ctx.ack();
+        });
+        app.viewSubmission(NoteDialog.ACTION, (req, ctx) -> {
+            var p = req.getPayload();
+            Optional<NoteDialog.Submission> submission = NoteDialog.submission(p.getView());
+            if (submission.isPresent() && seen.firstTime("view:" + p.getView().getId() + ":" + p.getView().getHash())) {
+                String team = p.getTeam() != null ? p.getTeam().getId() : p.getUser().getTeamId();
+                ChatUser user = new ChatUser(Platform.SLACK, team, p.getUser().getId());
+                executor.execute(user.userId(), () -> noteSubmitted(user, submission.get()));
             }
             return ctx.ack();
         });
@@ -118,6 +143,30 @@ public final class SlackHandlers {
             } else {
                 gateway.post(channel, reply, Optional.empty());
             }
+        }
+    }
+
+    /** Opens the toelichting modal; remembers the question's message to make it read-only afterwards. */
+    private void openNote(BlockActionPayload p, BlockActionPayload.Action action) {
+        String channel = p.getChannel() == null ? "" : p.getChannel().getId();
+        String ts = p.getMessage() == null ? "" : p.getMessage().getTs();
+        if (p.getMessage() != null && p.getMessage().getBlocks() != null) {
+            questions.put(channel + ":" + ts, p.getMessage().getBlocks());
+        }
+        gateway.openView(p.getTriggerId(), renderer.notes().view(action.getValue(), channel, ts));
+    }
+
+    private void noteSubmitted(ChatUser user, NoteDialog.Submission submission) {
+        InboundEvent.ChoiceMade choice = new InboundEvent.ChoiceMade(user, Optional.empty(),
+                submission.choice().actionId(), submission.choice().value(),
+                submission.note().isEmpty() ? Optional.empty() : Optional.of(submission.note()));
+        List<LayoutBlock> question = questions.remove(submission.channel() + ":" + submission.ts());
+        if (question != null) {
+            gateway.update(submission.channel(), submission.ts(),
+                    ReadOnlyMessage.of(question, null, submission.choice().label()), submission.choice().label());
+        }
+        for (Message reply : bot.handle(choice)) {
+            gateway.post(submission.channel(), reply, Optional.empty());
         }
     }
 

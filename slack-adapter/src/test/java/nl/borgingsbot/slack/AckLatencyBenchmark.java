@@ -65,7 +65,7 @@ public final class AckLatencyBenchmark {
                 users.add(user);
                 test.commandAndWait(SlackTestBot.ADMIN, "partner toevoegen <@" + user + "|p" + i + "> Organisatie " + i);
             }
-            test.commandAndWait(SlackTestBot.ADMIN, "ronde start 7-12-2099");
+            test.commandAndWait(SlackTestBot.ADMIN, "ronde start");
             slack.await("intros", all -> users.stream().allMatch(u -> !slack.posts(FakeSlack.dmChannel(u)).isEmpty()));
             ExecutorService setup = Executors.newFixedThreadPool(8);
             List<Future<?>> ready = new ArrayList<>();

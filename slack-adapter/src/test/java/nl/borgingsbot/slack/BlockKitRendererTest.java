@@ -56,7 +56,7 @@ class BlockKitRendererTest {
     }
 
     @Test
-    void theScaleBecomesButtonsWithUniqueActionIdsThatMapBackToTheCoresId() {
+    void theScaleBecomesButtonsWithUniqueActionIdsThatMapBackToTheCoresIdAndAToelichtingButton() {
         List<Part.Choice> choices = IntStream.rangeClosed(1, 5)
                 .mapToObj(i -> new Part.Choice("checkin.score", "7:cultuur:" + i, i + " · label")).toList();
         List<LayoutBlock> blocks = renderer.render(Message.of(
@@ -65,9 +65,13 @@ class BlockKitRendererTest {
         ActionsBlock actions = (ActionsBlock) blocks.get(1);
         List<ButtonElement> buttons = actions.getElements().stream().map(ButtonElement.class::cast).toList();
         assertThat(buttons).extracting(ButtonElement::getActionId).doesNotHaveDuplicates();
-        assertThat(buttons).extracting(b -> BlockKitRenderer.actionIdOf(b.getActionId())).containsOnly("checkin.score");
+        assertThat(buttons).extracting(b -> BlockKitRenderer.actionIdOf(b.getActionId()))
+                .containsExactly("checkin.score", "checkin.score", "checkin.score", "checkin.score", "checkin.score",
+                        "slack.note");
         assertThat(buttons.get(3).getValue()).isEqualTo("7:cultuur:4");
         assertThat(buttons.get(0).getText().getText()).isEqualTo("1 · label");
+        assertThat(buttons.get(5).getText().getText()).isEqualTo("Toelichting…");
+        assertThat(buttons.get(5).getValue()).contains("[\"checkin.score\",\"7:cultuur:4\",\"4 · label\"]");
     }
 
     @Test
