@@ -34,7 +34,8 @@ import nl.borgingsbot.core.chat.ChatGateway;
 public final class SlackConnection implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackConnection.class);
-    private static final int WORKERS = 8;
+    /** Threads for the work after the ack: mostly waiting on Slack's Web API, so more than the cores. */
+    static final int WORKERS = 8;
 
     private final SlackSettings settings;
     private final App app;
@@ -45,6 +46,10 @@ public final class SlackConnection implements AutoCloseable {
     private SocketModeApp socketMode;
 
     public SlackConnection(SlackSettings settings) {
+        this(settings, WORKERS);
+    }
+
+    SlackConnection(SlackSettings settings, int workers) {
         this.settings = settings;
         SlackConfig slackConfig = new SlackConfig();
         settings.methodsUrlPrefix().ifPresent(slackConfig::setMethodsEndpointUrlPrefix);
@@ -54,12 +59,14 @@ public final class SlackConnection implements AutoCloseable {
                 .slack(slack)
                 .singleTeamBotToken(settings.botToken())
                 .signingSecret(settings.signingSecret().orElse(null))
+                // edits, deletions and other events the bot does not handle are acked, so Slack does not retry them
+                .allEventsApiAutoAckEnabled(true)
                 .build();
         this.app = new App(config);
         this.gateway = new SlackGateway(slack.methods(settings.botToken()), renderer);
         this.parser = new SlackRequestParser(config);
         AtomicInteger threads = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(WORKERS, r -> {
+        this.pool = Executors.newFixedThreadPool(workers, r -> {
             Thread thread = new Thread(r, "slack-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;

@@ -37,15 +37,17 @@ public final class AckLatencyBenchmark {
     public static void main(String[] args) throws Exception {
         AckLatencyBenchmark bench = new AckLatencyBenchmark();
         List<String> rows = new ArrayList<>();
-        bench.run(50, "warm-up", new ArrayList<>());
+        bench.run(50, "warm-up", SlackConnection.WORKERS, new ArrayList<>());
         for (int n : new int[] {50, 200}) {
             List<String> payloads = new ArrayList<>();
-            long[] bot = bench.run(n, "bot", payloads);
+            long[] bot = bench.run(n, "bot", SlackConnection.WORKERS, payloads);
+            long[] two = bench.run(n, "bot-2", 2, new ArrayList<>());
             long[] bare = bench.bare(payloads);
-            rows.add(row("Borgingsbot", n, bot));
+            rows.add(row("Borgingsbot (" + SlackConnection.WORKERS + " workers after the ack, the default)", n, bot));
+            rows.add(row("Borgingsbot (2 workers after the ack)", n, two));
             rows.add(row("bare Bolt app (ack only)", n, bare));
-            rows.add("| ratio bot / bare | " + n + " | " + ratio(bot, bare, 0.50) + " | " + ratio(bot, bare, 0.99)
-                    + " | | |");
+            rows.add("| ratio bot / bare (default; 2 workers) | " + n + " | " + ratio(bot, bare, 0.50) + "; "
+                    + ratio(two, bare, 0.50) + " | " + ratio(bot, bare, 0.99) + "; " + ratio(two, bare, 0.99) + " | | |");
         }
         System.out.println("| app | N | p50 | p99 | max | samples |");
         System.out.println("|---|---|---|---|---|---|");
@@ -54,9 +56,9 @@ public final class AckLatencyBenchmark {
     }
 
     /** The bot with n partners at statement 1; seven waves of n simultaneous score clicks. */
-    private long[] run(int n, String label, List<String> payloads) throws Exception {
+    private long[] run(int n, String label, int workers, List<String> payloads) throws Exception {
         Path dir = Files.createTempDirectory("ack-bench");
-        try (SlackTestBot test = new SlackTestBot(dir)) {
+        try (SlackTestBot test = new SlackTestBot(dir, settings -> new SlackConnection(settings, workers))) {
             FakeSlack slack = test.slack();
             test.commandAndWait(SlackTestBot.ADMIN, "regio koppel Bench");
             List<String> users = new ArrayList<>();
@@ -89,10 +91,9 @@ public final class AckLatencyBenchmark {
                     bodies.add(test.clickPayload(user, statement, test.tsOf(statement), String.valueOf(1 + (wave % 5))));
                 }
                 payloads.addAll(bodies);
+                int posted = slack.postCount();
                 latencies.addAll(wave(test.eventsUri(), bodies));
-                int expected = 5 + wave;
-                slack.await("wave " + wave, all -> users.stream()
-                        .allMatch(u -> slack.posts(FakeSlack.dmChannel(u)).size() >= expected));
+                slack.await("wave " + wave, all -> slack.postCount() >= posted + n);
             }
             System.err.println(label + " N=" + n + " done");
             return sorted(latencies);

@@ -117,6 +117,11 @@ public final class FakeSlack implements AutoCloseable {
         return List.copyOf(postsByChannel.getOrDefault(channel, List.of()));
     }
 
+    /** How many messages were posted successfully, in all channels. */
+    public synchronized int postCount() {
+        return postsByChannel.values().stream().mapToInt(List::size).sum();
+    }
+
     /** The DM channel the fake opens for a user. */
     public static String dmChannel(String userId) {
         return "D" + userId;

@@ -45,9 +45,15 @@ public final class SlackTestBot implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
 
     public SlackTestBot(Path dir) throws IOException {
+        this(dir, settings -> new SlackConnection(settings));
+    }
+
+    /** With a connection made by {@code connections} (e.g. another number of worker threads). */
+    public SlackTestBot(Path dir, java.util.function.Function<SlackSettings, SlackConnection> connections)
+            throws IOException {
         slack = new FakeSlack();
         database = Database.open("jdbc:sqlite:" + dir.resolve("bot.db"), "", "");
-        connection = new SlackConnection(new SlackSettings("xoxb-test-token", Optional.empty(), Optional.of(SECRET),
+        connection = connections.apply(new SlackSettings("xoxb-test-token", Optional.empty(), Optional.of(SECRET),
                 Optional.of(slack.apiUrl())));
         Borgingsbot bot = new Borgingsbot(database.repositories(), Questionnaires.catalog(),
                 new Gateways(List.of(connection.gateway())), Administrators.parse("slack:" + ADMIN), Clock.systemUTC());
