@@ -79,6 +79,16 @@ class SlackRobustnessTest {
     }
 
     @Test
+    void anEditedMessageIsAckedSoSlackDoesNotRetryIt() {
+        String edited = "{\"token\":\"legacy\",\"team_id\":\"T1\",\"api_app_id\":\"A1\",\"type\":\"event_callback\","
+                + "\"event_id\":\"EvEdit\",\"event_time\":1,\"event\":{\"type\":\"message\",\"subtype\":\"message_changed\","
+                + "\"channel\":\"DU1\",\"channel_type\":\"im\",\"ts\":\"5.1\",\"event_ts\":\"5.1\","
+                + "\"message\":{\"type\":\"message\",\"user\":\"U1\",\"text\":\"nieuw\",\"ts\":\"4.1\"}}}";
+        assertThat(test.send(edited, "application/json", Map.of()).statusCode()).isEqualTo(200);
+        assertThat(slack.calls("chat.postMessage")).isEmpty();
+    }
+
+    @Test
     void aRetriedEventIsHandledOnce() {
         openRoundFor("U1");
         test.dmAndWait("U1", "start");
