@@ -38,7 +38,7 @@ class SlackManifestTest {
         List<String> scopes = at(manifest, "oauth_config", "scopes", "bot");
         assertThat(scopes).containsExactlyInAnyOrder("chat:write", "commands", "im:history", "im:write", "files:write");
         List<String> events = at(manifest, "settings", "event_subscriptions", "bot_events");
-        assertThat(events).containsExactly("message.im");
+        assertThat(events).containsExactlyInAnyOrder("message.im", "app_home_opened");
         List<Map<String, Object>> commands = at(manifest, "features", "slash_commands");
         assertThat(commands).singleElement().satisfies(command -> {
             assertThat(command.get("command")).isEqualTo(SlackHandlers.COMMAND);
@@ -46,6 +46,7 @@ class SlackManifestTest {
         });
         assertThat((Boolean) at(manifest, "settings", "interactivity", "is_enabled")).isTrue();
         assertThat((Boolean) at(manifest, "features", "app_home", "messages_tab_enabled")).isTrue();
+        assertThat((Boolean) at(manifest, "features", "app_home", "home_tab_enabled")).isTrue();
         boolean socketMode = at(manifest, "settings", "socket_mode_enabled");
         assertThat(socketMode).isEqualTo(file.equals("manifest.yml"));
     }

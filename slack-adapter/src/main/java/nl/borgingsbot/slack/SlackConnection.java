@@ -134,12 +134,6 @@ public final class SlackConnection implements AutoCloseable {
     public record HttpReply(int status, String contentType, Map<String, List<String>> headers, String body) {
     }
 
-    /** Starts Bolt's app (HTTP mode). */
-    public void startHttp() {
-        app.start();
-        LOG.info("Slack: listening for events over HTTP");
-    }
-
     @Override
     public void close() {
         try {

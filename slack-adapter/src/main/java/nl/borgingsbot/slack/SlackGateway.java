@@ -94,6 +94,12 @@ public final class SlackGateway implements ChatGateway {
         calls.call("views.open", () -> client.viewsOpen(r -> r.triggerId(triggerId).view(view)));
     }
 
+    /** Publishes a person's App Home tab. */
+    void publishHome(String userId, List<LayoutBlock> blocks) {
+        calls.call("views.publish", () -> client.viewsPublish(r -> r.userId(userId)
+                .view(com.slack.api.model.view.View.builder().type("home").blocks(blocks).build())));
+    }
+
     /** Uploads the PNG privately (no channel): the message's image block shows it. */
     private String upload(Part.Image image) {
         FilesUploadV2Response response;

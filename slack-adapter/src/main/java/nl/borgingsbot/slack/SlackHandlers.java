@@ -15,6 +15,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.MessageEvent;
 
 import nl.borgingsbot.core.Borgingsbot;
@@ -28,7 +29,7 @@ import nl.borgingsbot.core.chat.Platform;
  * Slack events to core events, and the core's replies back to the person: {@code /borging} runs a
  * command (replies only the caller sees), text in the DM is a {@link InboundEvent.TextReply}, a
  * button is a {@link InboundEvent.ChoiceMade}, and so is a submitted toelichting modal (the choice
- * with its note). Every handler only parses and enqueues before it
+ * with its note). Opening the App Home publishes the person's home page from the core. Every handler only parses and enqueues before it
  * acks; the core and the Web API calls run afterwards, per person in order. Retried events and
  * double clicks are handled once.
  */
@@ -71,6 +72,14 @@ public final class SlackHandlers {
             if (isFromPerson(event) && seen.firstTime("event:" + req.getEventId())) {
                 String team = Optional.ofNullable(req.getTeamId()).orElse(event.getTeam());
                 executor.execute(event.getUser(), () -> directText(team, event));
+            }
+            return ctx.ack();
+        });
+        app.event(AppHomeOpenedEvent.class, (req, ctx) -> {
+            AppHomeOpenedEvent event = req.getEvent();
+            if ("home".equals(event.getTab()) && event.getUser() != null && seen.firstTime("event:" + req.getEventId())) {
+                ChatUser user = new ChatUser(Platform.SLACK, Optional.ofNullable(req.getTeamId()).orElse(""), event.getUser());
+                executor.execute(event.getUser(), () -> publishHome(user));
             }
             return ctx.ack();
         });
@@ -132,18 +141,28 @@ public final class SlackHandlers {
         ChatUser user = new ChatUser(Platform.SLACK, team, p.getUser().getId());
         String channel = p.getChannel() == null ? null : p.getChannel().getId();
         boolean ephemeral = p.getContainer() != null && p.getContainer().isEphemeral();
-        readOnly(p, action, channel, ephemeral, ctx);
+        boolean fromHome = p.getView() != null && "home".equals(p.getView().getType());
+        if (!fromHome) {
+            readOnly(p, action, channel, ephemeral, ctx);
+        }
         InboundEvent.ChoiceMade choice = new InboundEvent.ChoiceMade(user, Optional.empty(),
                 BlockKitRenderer.actionIdOf(action.getActionId()), Optional.ofNullable(action.getValue()).orElse(""),
                 Optional.empty());
         for (Message reply : bot.handle(choice)) {
-            if (ephemeral || channel == null) {
+            if (fromHome) {
+                gateway.sendDirect(user, reply);
+            } else if (ephemeral || channel == null) {
                 BlockKitRenderer.Rendered rendered = renderer.render(reply);
                 respond(ctx, rendered, false);
             } else {
                 gateway.post(channel, reply, Optional.empty());
             }
         }
+    }
+
+    /** Publishes the person's App Home: their check-in, and a manager's round status. */
+    private void publishHome(ChatUser user) {
+        gateway.publishHome(user.userId(), renderer.render(bot.home(user)).blocks());
     }
 
     /** Opens the toelichting modal; remembers the question's message to make it read-only afterwards. */
