@@ -69,6 +69,11 @@ final class RateLimitedCall {
         }
     }
 
+    /** Waits {@code wait} (between retries of something else than a rate limit). */
+    void pause(Duration wait) {
+        sleep(wait);
+    }
+
     private void sleep(Duration wait) {
         try {
             pause.pause(wait);

@@ -27,6 +27,9 @@ import nl.borgingsbot.core.chat.PostedMessage;
  */
 public final class SlackGateway implements ChatGateway {
 
+    static final int IMAGE_ATTEMPTS = 3;
+    static final java.time.Duration IMAGE_WAIT = java.time.Duration.ofSeconds(1);
+
     private final MethodsClient client;
     private final BlockKitRenderer renderer;
     private final RateLimitedCall calls;
@@ -74,14 +77,24 @@ public final class SlackGateway implements ChatGateway {
     String post(String channel, Message message, Optional<String> threadTs) {
         Optional<String> fileId = message.image().map(this::upload);
         BlockKitRenderer.Rendered rendered = renderer.render(message, fileId);
-        ChatPostMessageResponse response = calls.call("chat.postMessage", () -> client.chatPostMessage(r -> r
-                .channel(channel)
-                .text(rendered.fallbackText())
-                .blocks(rendered.blocks())
-                .threadTs(threadTs.orElse(null))
-                .unfurlLinks(false)
-                .unfurlMedia(false)));
-        return response.getTs();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                ChatPostMessageResponse response = calls.call("chat.postMessage", () -> client.chatPostMessage(r -> r
+                        .channel(channel)
+                        .text(rendered.fallbackText())
+                        .blocks(rendered.blocks())
+                        .threadTs(threadTs.orElse(null))
+                        .unfurlLinks(false)
+                        .unfurlMedia(false)));
+                return response.getTs();
+            } catch (DeliveryException e) {
+                // a just uploaded image can take a moment before a message may show it
+                if (fileId.isEmpty() || attempt >= IMAGE_ATTEMPTS || !String.valueOf(e.getMessage()).endsWith("invalid_blocks")) {
+                    throw e;
+                }
+                calls.pause(IMAGE_WAIT);
+            }
+        }
     }
 
     /** Replaces a message the bot posted (after a click: the read-only version). */

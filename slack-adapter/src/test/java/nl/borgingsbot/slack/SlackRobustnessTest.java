@@ -149,6 +149,20 @@ class SlackRobustnessTest {
     }
 
     @Test
+    void aReportWhoseImageIsNotReadyYetIsPostedOnTheNextTry() {
+        openRoundFor("U1");
+        for (String text : new String[] {"start", "a", "b", "c", "4", "4", "4", "4", "4", "4", "4", "versturen"}) {
+            test.dmAndWait("U1", text);
+        }
+        slack.failTimes("chat.postMessage", SlackTestBot.CHANNEL, "invalid_blocks", 1);
+        test.commandAndWait(ADMIN, "ronde sluit");
+        FakeSlack.Call report = slack.awaitPosts(SlackTestBot.CHANNEL, 1).get(0);
+        assertThat(report.blocks().toString()).contains("slack_file");
+        assertThat(slack.calls("files.completeUploadExternal")).hasSize(1);
+        assertThat(slack.calls("chat.postMessage").stream().filter(c -> !c.ok())).hasSize(1);
+    }
+
+    @Test
     void anAnswerInRawUtf8IsAccepted() {
         openRoundFor("U1");
         test.dmAndWait("U1", "start");

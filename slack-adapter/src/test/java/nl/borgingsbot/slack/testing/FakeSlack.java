@@ -64,6 +64,7 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, List<Call>> postsByChannel = new HashMap<>();
     private final Map<String, String> errors = new HashMap<>();
     private final Map<String, Integer> rateLimited = new HashMap<>();
+    private final Map<String, Integer> failures = new HashMap<>();
     private final Map<String, byte[]> uploads = new LinkedHashMap<>();
     private final AtomicInteger ids = new AtomicInteger(1000);
     private volatile String socketModeUrl = "";
@@ -97,6 +98,12 @@ public final class FakeSlack implements AutoCloseable {
     /** From now on, {@code method} on {@code channel} answers {@code ok: false, error}. */
     public synchronized void fail(String method, String channel, String error) {
         errors.put(method + " " + channel, error);
+    }
+
+    /** The next {@code times} calls of {@code method} on {@code channel} answer {@code ok: false, error}. */
+    public synchronized void failTimes(String method, String channel, String error, int times) {
+        errors.put(method + " " + channel, error);
+        failures.put(method + " " + channel, times);
     }
 
     /** The next {@code times} calls of {@code method} get HTTP 429 with {@code Retry-After: 1}. */
@@ -200,7 +207,12 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     private String answer(String method, String path, Map<String, String> params, byte[] body) {
-        String error = errors.get(method + " " + params.getOrDefault("channel", ""));
+        String key = method + " " + params.getOrDefault("channel", "");
+        String error = errors.get(key);
+        if (error != null && failures.containsKey(key) && failures.merge(key, -1, Integer::sum) <= 0) {
+            errors.remove(key);
+            failures.remove(key);
+        }
         if (error != null) {
             return "{\"ok\":false,\"error\":\"" + error + "\"}";
         }
