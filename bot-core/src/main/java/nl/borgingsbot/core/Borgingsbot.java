@@ -7,11 +7,13 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import nl.borgingsbot.core.chat.ChatUser;
 import nl.borgingsbot.core.chat.Gateways;
 import nl.borgingsbot.core.chat.InboundEvent;
 import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.checkin.ActiveCheckIn;
 import nl.borgingsbot.core.checkin.CheckInService;
+import nl.borgingsbot.core.checkin.HomePage;
 import nl.borgingsbot.core.checkin.Step;
 import nl.borgingsbot.core.command.Command;
 import nl.borgingsbot.core.command.CommandHandler;
@@ -36,12 +38,27 @@ public final class Borgingsbot {
     private final CheckInService checkIns;
     private final CommandHandler commands;
     private final RoundService roundService;
+    private final HomePage homePage;
 
     public Borgingsbot(Repositories repositories, QuestionnaireCatalog catalog, Gateways gateways,
                        Administrators admins, Clock clock) {
         this.checkIns = new CheckInService(repositories, catalog, clock);
         this.roundService = new RoundService(repositories, catalog, gateways, clock);
         this.commands = new CommandHandler(repositories, roundService, catalog, admins, clock);
+        this.homePage = new HomePage(repositories, checkIns, roundService);
+    }
+
+    /**
+     * A person's home page (Slack's App Home): their open check-in with a button to continue, and
+     * for a programme manager the progress of each region's open round. Never throws.
+     */
+    public Message home(ChatUser user) {
+        try {
+            return homePage.of(user);
+        } catch (RuntimeException e) {
+            LOG.error("could not show the home page of {}:{}", user.platform().key(), user.userId(), e);
+            return Message.text(Texts.of(Region.DUTCH).get("error.unexpected"));
+        }
     }
 
     public RoundService rounds() {

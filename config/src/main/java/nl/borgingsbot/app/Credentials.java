@@ -1,7 +1,6 @@
 package nl.borgingsbot.app;
 
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 
@@ -14,13 +13,22 @@ final class Credentials {
     private Credentials() {
     }
 
+    /** Says which credentials were set but are not enough to connect (the demo runs instead). */
     static void warnIfSetButUnsupported(Logger log) {
-        List<String> set = Stream.concat(SLACK.stream(), TEAMS.stream())
-                .filter(name -> System.getenv(name) != null && !System.getenv(name).isBlank())
-                .toList();
-        if (!set.isEmpty()) {
-            log.warn("{} is set, but this build has no Slack or Teams adapter yet; running the demo instead.", set);
+        List<String> slack = SLACK.stream().filter(Credentials::isSet).toList();
+        if (!slack.isEmpty()) {
+            log.warn("{} is set, but Slack needs SLACK_BOT_TOKEN with SLACK_APP_TOKEN (Socket Mode) "
+                    + "or with SLACK_SIGNING_SECRET (HTTP mode); running the demo instead.", slack);
         }
+        List<String> teams = TEAMS.stream().filter(Credentials::isSet).toList();
+        if (!teams.isEmpty()) {
+            log.warn("{} is set, but Teams needs MICROSOFT_APP_ID (with MICROSOFT_APP_PASSWORD and "
+                    + "MICROSOFT_APP_TENANT_ID); running the demo instead.", teams);
+        }
+    }
+
+    private static boolean isSet(String name) {
+        return System.getenv(name) != null && !System.getenv(name).isBlank();
     }
 
     static String howToConnect() {

@@ -1,0 +1,143 @@
+package nl.borgingsbot.app;
+
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+import nl.borgingsbot.core.Borgingsbot;
+import nl.borgingsbot.core.chat.ChatGateway;
+import nl.borgingsbot.slack.SlackConnection;
+import nl.borgingsbot.slack.SlackHttpServer;
+import nl.borgingsbot.slack.SlackSettings;
+
+/**
+ * Slack, only when its credentials are set: {@code SLACK_BOT_TOKEN} with {@code SLACK_APP_TOKEN}
+ * (Socket Mode) or with {@code SLACK_SIGNING_SECRET} (HTTP mode on {@code borging.slack.port}).
+ * With none of them nothing Slack-related is created or started. {@code SLACK_API_URL} overrides
+ * the Web API base URL.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(SlackWiring.Enabled.class)
+class SlackWiring {
+
+    /** True when the environment has enough to connect to Slack. */
+    static final class Enabled implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return settings(context.getEnvironment()).isPresent();
+        }
+    }
+
+    static Optional<SlackSettings> settings(Environment environment) {
+        Optional<String> bot = value(environment, "SLACK_BOT_TOKEN");
+        Optional<String> app = value(environment, "SLACK_APP_TOKEN");
+        Optional<String> secret = value(environment, "SLACK_SIGNING_SECRET");
+        if (bot.isEmpty() || (app.isEmpty() && secret.isEmpty())) {
+            return Optional.empty();
+        }
+        return Optional.of(new SlackSettings(bot.get(), app, secret, value(environment, "SLACK_API_URL")));
+    }
+
+    private static Optional<String> value(Environment environment, String name) {
+        return Optional.ofNullable(environment.getProperty(name)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    @Bean(destroyMethod = "close")
+    SlackConnection slackConnection(Environment environment) {
+        return new SlackConnection(settings(environment).orElseThrow());
+    }
+
+    @Bean
+    ChatGateway slackGateway(SlackConnection connection) {
+        return connection.gateway();
+    }
+
+    @Bean
+    SlackTransport slackTransport(SlackConnection connection, Borgingsbot bot,
+                                  @Value("${borging.slack.host:0.0.0.0}") String host,
+                                  @Value("${borging.slack.port:3000}") int port) {
+        return new SlackTransport(connection, bot, host, port);
+    }
+
+    /**
+     * Hands Slack's events to the core once the context is up, over Socket Mode or the HTTP
+     * endpoint, and keeps the application running until it is stopped.
+     */
+    static final class SlackTransport implements SmartLifecycle {
+
+        private static final Logger LOG = LoggerFactory.getLogger(SlackTransport.class);
+
+        private final SlackConnection connection;
+        private final Borgingsbot bot;
+        private final String host;
+        private final int port;
+        private SlackHttpServer http;
+        private CountDownLatch running;
+
+        SlackTransport(SlackConnection connection, Borgingsbot bot, String host, int port) {
+            this.connection = connection;
+            this.bot = bot;
+            this.host = host;
+            this.port = port;
+        }
+
+        @Override
+        public synchronized void start() {
+            connection.connect(bot);
+            try {
+                if (connection.settings().mode() == SlackSettings.Mode.SOCKET) {
+                    connection.startSocketMode();
+                } else {
+                    http = SlackHttpServer.start(connection, host, port);
+                    LOG.info("Slack: HTTP mode, events at http://{}:{}{}", host, http.port(), SlackHttpServer.PATH);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("Slack could not be started: " + e.getMessage(), e);
+            }
+            CountDownLatch latch = new CountDownLatch(1);
+            running = latch;
+            Thread keepAlive = new Thread(() -> {
+                try {
+                    latch.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "slack-keep-alive");
+            keepAlive.setDaemon(false);
+            keepAlive.start();
+        }
+
+        /** The HTTP mode's port (for tests that start on port 0); -1 in Socket Mode. */
+        synchronized int httpPort() {
+            return http == null ? -1 : http.port();
+        }
+
+        @Override
+        public synchronized void stop() {
+            if (http != null) {
+                http.close();
+                http = null;
+            }
+            if (running != null) {
+                running.countDown();
+                running = null;
+            }
+        }
+
+        @Override
+        public synchronized boolean isRunning() {
+            return running != null;
+        }
+    }
+}
