@@ -2,13 +2,9 @@ package nl.borgingsbot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -18,24 +14,7 @@ import nl.borgingsbot.slack.testing.SlackPayloads;
 import nl.borgingsbot.slack.testing.SlackTestBot;
 
 /** Opening the Home tab publishes the person's page; "Verder" there continues the check-in in the DM. */
-class SlackAppHomeTest {
-
-    @TempDir
-    Path dir;
-
-    private SlackTestBot test;
-    private FakeSlack slack;
-
-    @BeforeEach
-    void start() throws Exception {
-        test = new SlackTestBot(dir);
-        slack = test.slack();
-    }
-
-    @AfterEach
-    void stop() {
-        test.close();
-    }
+class SlackAppHomeTest extends SlackBotTest {
 
     private FakeSlack.Call openHome(String user, String eventId) {
         int before = slack.calls("views.publish").size();

@@ -2,13 +2,9 @@ package nl.borgingsbot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -23,24 +19,7 @@ import nl.borgingsbot.slack.testing.SlackTestBot;
  * scale and a text field; its signed view_submission stores the score with the note, makes the
  * question read-only and moves on, as a typed "4 omdat …" would.
  */
-class SlackNoteDialogTest {
-
-    @TempDir
-    Path dir;
-
-    private SlackTestBot test;
-    private FakeSlack slack;
-
-    @BeforeEach
-    void start() throws Exception {
-        test = new SlackTestBot(dir);
-        slack = test.slack();
-    }
-
-    @AfterEach
-    void stop() {
-        test.close();
-    }
+class SlackNoteDialogTest extends SlackBotTest {
 
     @Test
     void aScoreWithItsToelichtingFromTheModal() {

@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import nl.borgingsbot.slack.testing.FakeSlack;
 import nl.borgingsbot.slack.testing.SlackSigner;
@@ -23,26 +19,7 @@ import nl.borgingsbot.slack.testing.SlackTestBot;
  * What Slack and people do that must not break a round: forged and stale requests, retried
  * events, double clicks, rate limits, a bot that is not in the channel, raw UTF-8 bodies.
  */
-class SlackRobustnessTest {
-
-    private static final String ADMIN = SlackTestBot.ADMIN;
-
-    @TempDir
-    Path dir;
-
-    private SlackTestBot test;
-    private FakeSlack slack;
-
-    @BeforeEach
-    void start() throws Exception {
-        test = new SlackTestBot(dir);
-        slack = test.slack();
-    }
-
-    @AfterEach
-    void stop() {
-        test.close();
-    }
+class SlackRobustnessTest extends SlackBotTest {
 
     private void openRoundFor(String... users) {
         test.commandAndWait(ADMIN, "regio koppel Noord");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.nio.file.Path;
 import java.util.List;
 
 import javax.imageio.ImageIO;
@@ -13,10 +12,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import nl.borgingsbot.slack.testing.FakeSlack;
 import nl.borgingsbot.slack.testing.SlackTestBot;
@@ -26,26 +22,7 @@ import nl.borgingsbot.slack.testing.SlackTestBot;
  * into the real endpoint; the bot's Web API calls land in the fake Slack over real HTTP; the
  * answers are stored in a real SQLite file.
  */
-class SlackRoundEndToEndTest {
-
-    private static final String ADMIN = SlackTestBot.ADMIN;
-
-    @TempDir
-    Path dir;
-
-    private SlackTestBot test;
-    private FakeSlack slack;
-
-    @BeforeEach
-    void start() throws Exception {
-        test = new SlackTestBot(dir);
-        slack = test.slack();
-    }
-
-    @AfterEach
-    void stop() {
-        test.close();
-    }
+class SlackRoundEndToEndTest extends SlackBotTest {
 
     private void regionWithPartners(String... users) {
         assertThat(test.commandAndWait(ADMIN, "regio koppel Noord").visibleText()).contains("Noord");
