@@ -1,5 +1,6 @@
 package nl.borgingsbot.core.checkin;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,13 +10,15 @@ import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.chat.Part;
 import nl.borgingsbot.core.i18n.Texts;
 import nl.borgingsbot.core.region.Region;
+import nl.borgingsbot.core.report.RoundReport;
 import nl.borgingsbot.core.round.Round;
 import nl.borgingsbot.core.round.RoundService;
 
 /**
  * A person's home page in the chat app (Slack's App Home): their check-in of the open round — with
- * a button to continue, or that it is sent — and, for a programme manager, how far each region's
- * open round is (who has answered, never what). Showing it changes nothing.
+ * a button to continue, or that it is sent — the outcome of each of their regions' last closed
+ * round, and, for a programme manager, how far each region's open round is (who has answered, never
+ * what).
  */
 public final class HomePage {
 
@@ -40,6 +43,9 @@ public final class HomePage {
         } else {
             page.paragraph(texts.get("home.noCheckIn"));
         }
+        for (Region region : regionsOf(user, managed)) {
+            lastReport(page, texts, region);
+        }
         for (Region region : managed) {
             Optional<Round> round = repositories.rounds().openRound(region.id());
             if (round.isEmpty()) {
@@ -53,6 +59,30 @@ public final class HomePage {
                     texts.dateTime(round.get().deadline(), region.timeZone())));
         }
         return page.build();
+    }
+
+    /** The regions a person manages or is a partner of, each once. */
+    private List<Region> regionsOf(ChatUser user, List<Region> managed) {
+        List<Region> regions = new ArrayList<>(managed);
+        repositories.regions().partnershipsOf(user).stream()
+                .flatMap(p -> repositories.regions().byId(p.regionId()).stream())
+                .filter(r -> regions.stream().noneMatch(m -> m.id() == r.id()))
+                .forEach(regions::add);
+        return regions;
+    }
+
+    /** "Last result, round 3: 4 of 5 responded; lowest: Inzicht … (1,8), Structuur … (2,2)". */
+    private void lastReport(Message.Builder page, Texts texts, Region region) {
+        Optional<Round> last = repositories.rounds().ofRegion(region.id()).stream()
+                .filter(r -> !r.isOpen()).reduce((earlier, later) -> later);
+        if (last.isEmpty()) {
+            return;
+        }
+        RoundReport report = rounds.report(region, last.get());
+        String lowest = String.join(", ", report.lowest().stream()
+                .map(s -> s.element().label().in(region.language()) + " (" + texts.decimal(s.mean()) + ")").toList());
+        page.paragraph(texts.get("home.lastReport", region.name(), last.get().number(), report.responded(),
+                report.invited(), lowest.isEmpty() ? "—" : lowest));
     }
 
     private static void checkIn(Message.Builder page, Texts texts, ActiveCheckIn active) {

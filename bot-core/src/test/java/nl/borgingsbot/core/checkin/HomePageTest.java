@@ -56,4 +56,18 @@ class HomePageTest {
         assertThat(manager).contains("Ronde 1 van regio Noord").contains("1 van de 2 partners")
                 .doesNotContain("Een geheime reflectie");
     }
+
+    @Test
+    void afterARoundEveryoneSeesItsOutcome() {
+        test.regionWithPartners("U1", "U2");
+        test.command(TestBot.ADMIN, "ronde start");
+        test.answerAll("U1", 2, 4, 4, 4, 4, 4, 1);
+        test.command(TestBot.ADMIN, "ronde sluit");
+
+        String expected = "Laatste resultaat van regio Noord, ronde 1: 1 van de 2 partners reageerden; laagst scorend: "
+                + "Structureel communiceren (1,0), Cultuur van de organisatie (2,0)";
+        assertThat(home("U1")).contains(expected);
+        assertThat(home("U2")).contains(expected);
+        assertThat(home(TestBot.ADMIN)).contains(expected).contains("er is nu geen ronde open");
+    }
 }
