@@ -80,7 +80,7 @@ class SlackWiringTest {
 
     @Test
     void withoutCredentialsNothingOfSlackExists() {
-        try (ConfigurableApplicationContext context = start("--SLACK_BOT_TOKEN=xoxb-only-a-bot-token")) {
+        try (ConfigurableApplicationContext context = start("--SLACK_BOT_TOKEN=fake-bot-token-only")) {
             assertThat(context.getBeanProvider(SlackConnection.class).stream()).isEmpty();
             assertThat(context.getBeanProvider(ChatGateway.class).stream()).isEmpty();
         }
@@ -89,7 +89,7 @@ class SlackWiringTest {
     @Test
     void withABotTokenAndASigningSecretSlackCommandsReachTheCoreOverHttp() throws Exception {
         String fake = "http://127.0.0.1:" + fakeSlack.getAddress().getPort();
-        try (ConfigurableApplicationContext context = start("--SLACK_BOT_TOKEN=xoxb-test", "--SLACK_SIGNING_SECRET=" + SECRET,
+        try (ConfigurableApplicationContext context = start("--SLACK_BOT_TOKEN=fake-bot-token", "--SLACK_SIGNING_SECRET=" + SECRET,
                 "--SLACK_API_URL=" + fake + "/api/", "--borging.slack.host=127.0.0.1", "--borging.slack.port=0")) {
             assertThat(context.getBean(ChatGateway.class).platform()).isEqualTo(Platform.SLACK);
             int port = context.getBean(SlackWiring.SlackTransport.class).httpPort();

@@ -103,7 +103,7 @@ public final class AckLatencyBenchmark {
     /** The same clicks against a Bolt app that only acks, on the same kind of endpoint. */
     private long[] bare(List<String> payloads) throws Exception {
         try (FakeSlack slack = new FakeSlack();
-             SlackConnection bare = new SlackConnection(new SlackSettings("xoxb-bench", Optional.empty(),
+             SlackConnection bare = new SlackConnection(new SlackSettings("fake-bot-token", Optional.empty(),
                      Optional.of(SlackTestBot.SECRET), Optional.of(slack.apiUrl())))) {
             bare.app().blockAction(Pattern.compile(".+"), (req, ctx) -> ctx.ack());
             try (SlackHttpServer server = SlackHttpServer.start(bare, "127.0.0.1", 0)) {

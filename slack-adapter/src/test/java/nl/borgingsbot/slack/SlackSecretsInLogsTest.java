@@ -34,13 +34,13 @@ class SlackSecretsInLogsTest {
             slack.fail("chat.postMessage", SlackTestBot.CHANNEL, "not_in_channel");
             test.commandAndWait(SlackTestBot.ADMIN, "ronde sluit");
             test.sendRaw("{}".getBytes(StandardCharsets.UTF_8), java.util.Map.of("Content-Type", "application/json"));
-            System.err.println(new SlackSettings("xoxb-test-token", java.util.Optional.of("xapp-secret"),
+            System.err.println(new SlackSettings("fake-bot-token-for-tests", java.util.Optional.of("fake-app-token-for-tests"),
                     java.util.Optional.of(SlackTestBot.SECRET), java.util.Optional.empty()));
         } finally {
             System.setErr(original);
         }
         String text = log.toString(StandardCharsets.UTF_8);
         assertThat(text).contains("not_in_channel").contains("SlackSettings[mode=SOCKET");
-        assertThat(text).doesNotContain("xoxb-test-token").doesNotContain("xapp-secret").doesNotContain(SlackTestBot.SECRET);
+        assertThat(text).doesNotContain("fake-bot-token-for-tests").doesNotContain("fake-app-token-for-tests").doesNotContain(SlackTestBot.SECRET);
     }
 }

@@ -45,7 +45,7 @@ class SlackSocketModeTest {
         socket = new FakeSocketMode();
         slack.socketModeUrl(socket.startAndGetUrl());
         database = Database.open("jdbc:sqlite:" + dir.resolve("bot.db"), "", "");
-        connection = new SlackConnection(new SlackSettings("xoxb-test", Optional.of("xapp-test"), Optional.empty(),
+        connection = new SlackConnection(new SlackSettings("fake-bot-token", Optional.of("fake-app-token"), Optional.empty(),
                 Optional.of(slack.apiUrl())));
         connection.connect(new Borgingsbot(database.repositories(), Questionnaires.catalog(),
                 new Gateways(List.of(connection.gateway())), Administrators.parse("slack:UADMIN"), Clock.systemUTC()));

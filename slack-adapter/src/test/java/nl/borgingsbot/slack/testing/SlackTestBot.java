@@ -53,7 +53,7 @@ public final class SlackTestBot implements AutoCloseable {
             throws IOException {
         slack = new FakeSlack();
         database = Database.open("jdbc:sqlite:" + dir.resolve("bot.db"), "", "");
-        connection = connections.apply(new SlackSettings("xoxb-test-token", Optional.empty(), Optional.of(SECRET),
+        connection = connections.apply(new SlackSettings("fake-bot-token-for-tests", Optional.empty(), Optional.of(SECRET),
                 Optional.of(slack.apiUrl())));
         Borgingsbot bot = new Borgingsbot(database.repositories(), Questionnaires.catalog(),
                 new Gateways(List.of(connection.gateway())), Administrators.parse("slack:" + ADMIN), Clock.systemUTC());
