@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -169,9 +170,11 @@ public final class RoundService {
         String claimed = MANUAL.equals(slot) ? MANUAL + ":" + today : slot;
         CheckInMessages messages = messages(region, round);
         int away = 0;
+        Map<Long, Partner> active = regions.partners(region.id()).stream()
+                .collect(Collectors.toMap(Partner::id, p -> p));
         for (CheckIn checkIn : checkIns.ofRound(round.id())) {
-            Optional<Partner> partner = regions.partnerById(checkIn.partnerId());
-            if (checkIn.submitted() || partner.isEmpty() || !isActive(region, partner.get())) {
+            Optional<Partner> partner = Optional.ofNullable(active.get(checkIn.partnerId()));
+            if (checkIn.submitted() || partner.isEmpty()) {
                 continue;
             }
             if (awayUntil(region, partner.get(), today).isPresent()) {
@@ -339,10 +342,6 @@ public final class RoundService {
 
     private CheckInMessages messages(Region region, Round round) {
         return new CheckInMessages(region, round, catalog.require(round.questionnaireId()), List.of());
-    }
-
-    private boolean isActive(Region region, Partner partner) {
-        return regions.partners(region.id()).stream().anyMatch(p -> p.id() == partner.id());
     }
 
     /** Sends a DM; false (and logged) when it could not be delivered. */

@@ -3,6 +3,8 @@ package nl.borgingsbot.core.schedule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +42,8 @@ public final class ScheduleRunner {
     private final RoundService roundService;
     private final int retentionRounds;
     private final Clock clock;
+    /** The (UTC) day retention last ran in this instance; it runs at the first tick of each day. */
+    private LocalDate lastRetention;
 
     /** @param retentionRounds free text is kept for a region's last this many rounds, then deleted */
     public ScheduleRunner(Repositories repositories, RoundService roundService, int retentionRounds, Clock clock) {
@@ -82,8 +86,13 @@ public final class ScheduleRunner {
             }
         }
         int erased = 0;
-        for (Region region : regions.all()) {
-            erased += eraseOldText(region);
+        LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
+        if (!today.equals(lastRetention)) {
+            // once a day is enough: what was erased stays erased, and each erase is a write
+            for (Region region : regions.all()) {
+                erased += eraseOldText(region);
+            }
+            lastRetention = today;
         }
         if (opened + reminded + closed + erased > 0) {
             LOG.info("schedule: opened {} round(s), sent {} reminder(s), closed {} round(s), erased the text of {} answer(s)",
