@@ -34,7 +34,7 @@ import nl.borgingsbot.core.chat.ChatGateway;
 public final class SlackConnection implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackConnection.class);
-    /** Threads for the work after the ack: mostly waiting on Slack's Web API, so more than the cores. */
+    /** Threads for what Slack asks outside the core (the App Home, the toelichting modal). */
     static final int WORKERS = 8;
 
     private final SlackSettings settings;
@@ -89,7 +89,7 @@ public final class SlackConnection implements AutoCloseable {
 
     /** Hands Slack's events to the core from now on. */
     public void connect(Borgingsbot bot) {
-        new SlackHandlers(bot, gateway, renderer, new SerialExecutor(pool)).register(app);
+        new SlackHandlers(bot, gateway, renderer, pool).register(app);
     }
 
     /** Connects over Socket Mode (needs the app-level token); returns once connected. */

@@ -1,9 +1,12 @@
 package nl.borgingsbot.slack;
 
 import java.io.IOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -21,92 +24,133 @@ import com.slack.api.model.event.MessageEvent;
 import nl.borgingsbot.core.Borgingsbot;
 import nl.borgingsbot.core.chat.ChatChannel;
 import nl.borgingsbot.core.chat.ChatUser;
+import nl.borgingsbot.core.chat.Handled;
 import nl.borgingsbot.core.chat.InboundEvent;
 import nl.borgingsbot.core.chat.Message;
+import nl.borgingsbot.core.chat.Part;
 import nl.borgingsbot.core.chat.Platform;
 
 /**
  * Slack events to core events, and the core's replies back to the person: {@code /borging} runs a
  * command (replies only the caller sees), text in the DM is a {@link InboundEvent.TextReply}, a
  * button is a {@link InboundEvent.ChoiceMade}, and so is a submitted toelichting modal (the choice
- * with its note). Opening the App Home publishes the person's home page from the core. Every handler only parses and enqueues before it
- * acks; the core and the Web API calls run afterwards, per person in order. Retried events and
- * double clicks are handled once.
+ * with its note). Opening the App Home publishes the person's home page from the core.
+ *
+ * <p>Every handler only parses and hands the event to the core ({@link Borgingsbot#accept}) before
+ * it acks; the core handles it after the ack, once per Slack key (an event's {@code event_id}; for a click
+ * the action id, {@code action_ts} and the user; for a modal its view id and hash), per person in
+ * order. A question is shown as answered (its buttons replaced by "✔ 4 · helemaal wel") only once
+ * the core says the answer is stored — for a click and for a score typed as text alike.
  */
 public final class SlackHandlers {
 
     /** The slash command, as in the manifest. */
     public static final String COMMAND = "/borging";
     private static final Logger LOG = LoggerFactory.getLogger(SlackHandlers.class);
-    private static final int REMEMBERED = 50_000;
+    private static final int REMEMBERED = 1_000;
 
     private final Borgingsbot bot;
     private final SlackGateway gateway;
     private final BlockKitRenderer renderer;
-    private final SerialExecutor executor;
-    private final RecentKeys seen = new RecentKeys(REMEMBERED);
-    private final Map<String, List<LayoutBlock>> questions = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(16, 0.75f, false) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, List<LayoutBlock>> eldest) {
-                    return size() > 1_000;
-                }
-            });
+    private final Executor pool;
+    /** The question a toelichting modal was opened from, by "channel:ts". */
+    private final Map<String, List<LayoutBlock>> questions = bounded();
+    /** The latest message asking each person each question, by "user:questionKey". */
+    private final Map<String, Asked> asked = bounded();
 
-    SlackHandlers(Borgingsbot bot, SlackGateway gateway, BlockKitRenderer renderer, SerialExecutor executor) {
+    /** A question the bot posted: where, and what it showed. */
+    private record Asked(String channel, String ts, Message message) {
+    }
+
+    SlackHandlers(Borgingsbot bot, SlackGateway gateway, BlockKitRenderer renderer, Executor pool) {
         this.bot = bot;
         this.gateway = gateway;
         this.renderer = renderer;
-        this.executor = executor;
+        this.pool = pool;
+    }
+
+    private static <V> Map<String, V> bounded() {
+        return Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > REMEMBERED;
+            }
+        });
     }
 
     /** Registers the handlers on a Bolt app. */
     void register(App app) {
         app.command(COMMAND, (req, ctx) -> {
             SlashCommandPayload p = req.getPayload();
-            executor.execute(p.getUserId(), () -> command(p, ctx));
+            ChatUser user = new ChatUser(Platform.SLACK, p.getTeamId(), p.getUserId());
+            // Slack does not retry a slash command (it tells the person it failed): every one is new
+            InboundEvent event = new InboundEvent.Command(user, channel(p.getTeamId(), p.getChannelId()),
+                    Optional.ofNullable(p.getText()).orElse(""));
+            bot.accept(event, handled -> answerCommand(p, ctx, handled));
             return ctx.ack();
         });
         app.event(MessageEvent.class, (req, ctx) -> {
             MessageEvent event = req.getEvent();
-            if (isFromPerson(event) && seen.firstTime("event:" + req.getEventId())) {
+            if (isFromPerson(event)) {
                 String team = Optional.ofNullable(req.getTeamId()).orElse(event.getTeam());
-                executor.execute(event.getUser(), () -> directText(team, event));
+                ChatUser user = new ChatUser(Platform.SLACK, team, event.getUser());
+                InboundEvent reply = new InboundEvent.TextReply(user, Optional.empty(),
+                        SlackText.unescape(event.getText()), key("event", req.getEventId()));
+                bot.accept(reply, handled -> answerText(user, event.getChannel(), handled));
             }
             return ctx.ack();
         });
         app.event(AppHomeOpenedEvent.class, (req, ctx) -> {
             AppHomeOpenedEvent event = req.getEvent();
-            if ("home".equals(event.getTab()) && event.getUser() != null && seen.firstTime("event:" + req.getEventId())) {
+            if ("home".equals(event.getTab()) && event.getUser() != null) {
                 ChatUser user = new ChatUser(Platform.SLACK, Optional.ofNullable(req.getTeamId()).orElse(""), event.getUser());
-                executor.execute(event.getUser(), () -> publishHome(user));
+                pool.execute(() -> publishHome(user));
             }
             return ctx.ack();
         });
         app.blockAction(Pattern.compile(".+"), (req, ctx) -> {
             BlockActionPayload p = req.getPayload();
             BlockActionPayload.Action action = p.getActions().get(0);
-            String messageTs = p.getContainer() == null ? "" : p.getContainer().getMessageTs();
-            if (seen.firstTime("action:" + p.getUser().getId() + ":" + messageTs + ":" + action.getActionId()
-                    + ":" + action.getValue())) {
-                if (NoteDialog.isNoteAction(action.getActionId())) {
-                    executor.execute(p.getUser().getId(), () -> openNote(p, action));
-                } else {
-                    executor.execute(p.getUser().getId(), () -> click(p, action, ctx));
-                }
+            if (NoteDialog.isNoteAction(action.getActionId())) {
+                pool.execute(() -> openNote(p, action));
+            } else {
+                ChatUser user = new ChatUser(Platform.SLACK, teamOf(p), p.getUser().getId());
+                InboundEvent.ChoiceMade choice = new InboundEvent.ChoiceMade(user, Optional.empty(),
+                        BlockKitRenderer.actionIdOf(action.getActionId()), Optional.ofNullable(action.getValue()).orElse(""),
+                        Optional.empty(), key("action", action.getActionId(), action.getActionTs(), user.userId()));
+                bot.accept(choice, handled -> clicked(p, action, ctx, user, handled));
             }
             return ctx.ack();
         });
         app.viewSubmission(NoteDialog.ACTION, (req, ctx) -> {
             var p = req.getPayload();
             Optional<NoteDialog.Submission> submission = NoteDialog.submission(p.getView());
-            if (submission.isPresent() && seen.firstTime("view:" + p.getView().getId() + ":" + p.getView().getHash())) {
+            if (submission.isPresent()) {
                 String team = p.getTeam() != null ? p.getTeam().getId() : p.getUser().getTeamId();
                 ChatUser user = new ChatUser(Platform.SLACK, team, p.getUser().getId());
-                executor.execute(user.userId(), () -> noteSubmitted(user, submission.get()));
+                NoteDialog.Submission s = submission.get();
+                InboundEvent.ChoiceMade choice = new InboundEvent.ChoiceMade(user, Optional.empty(),
+                        s.choice().actionId(), s.choice().value(),
+                        s.note().isEmpty() ? Optional.empty() : Optional.of(s.note()),
+                        key("view", p.getView().getId(), p.getView().getHash()));
+                bot.accept(choice, handled -> noteSubmitted(user, s, handled));
             }
             return ctx.ack();
         });
+    }
+
+    /** The core's key of a Slack delivery from its ids; a fresh unique one when Slack gave none. */
+    private static String key(String kind, String... ids) {
+        for (String id : ids) {
+            if (id == null || id.isBlank()) {
+                return InboundEvent.uniqueKey();
+            }
+        }
+        return kind + ":" + String.join(":", ids);
+    }
+
+    private static String teamOf(BlockActionPayload p) {
+        return p.getTeam() != null ? p.getTeam().getId() : p.getUser().getTeamId();
     }
 
     private static boolean isFromPerson(MessageEvent event) {
@@ -114,11 +158,8 @@ public final class SlackHandlers {
                 && event.getText() != null && event.getThreadTs() == null;
     }
 
-    private void command(SlashCommandPayload p, SlashCommandContext ctx) {
-        ChatUser user = new ChatUser(Platform.SLACK, p.getTeamId(), p.getUserId());
-        InboundEvent event = new InboundEvent.Command(user, channel(p.getTeamId(), p.getChannelId()),
-                Optional.ofNullable(p.getText()).orElse(""));
-        for (Message reply : bot.handle(event)) {
+    private void answerCommand(SlashCommandPayload p, SlashCommandContext ctx, Handled handled) {
+        for (Message reply : handled.replies()) {
             BlockKitRenderer.Rendered rendered = renderer.render(reply);
             try {
                 ctx.respond(r -> r.responseType("ephemeral").text(rendered.fallbackText()).blocks(rendered.blocks()));
@@ -128,34 +169,48 @@ public final class SlackHandlers {
         }
     }
 
-    private void directText(String team, MessageEvent event) {
-        ChatUser user = new ChatUser(Platform.SLACK, team, event.getUser());
-        InboundEvent reply = new InboundEvent.TextReply(user, Optional.empty(), SlackText.unescape(event.getText()));
-        for (Message message : bot.handle(reply)) {
-            gateway.post(event.getChannel(), message, Optional.empty());
+    /** After typed text: a score typed as text shows its question answered too, then the replies. */
+    private void answerText(ChatUser user, String channel, Handled handled) {
+        handled.chosen().ifPresent(chosen -> {
+            Asked question = asked.remove(user.userId() + ":" + chosen.questionKey());
+            if (question != null) {
+                var blocks = ReadOnlyMessage.of(renderer.render(question.message()).blocks(), null, chosen.label());
+                gateway.update(question.channel(), question.ts(), blocks, chosen.label());
+            }
+        });
+        for (Message message : handled.replies()) {
+            post(user, channel, message);
         }
     }
 
-    private void click(BlockActionPayload p, BlockActionPayload.Action action, ActionContext ctx) {
-        String team = p.getTeam() != null ? p.getTeam().getId() : p.getUser().getTeamId();
-        ChatUser user = new ChatUser(Platform.SLACK, team, p.getUser().getId());
+    /** Posts a reply in the DM, remembering a question in it for when it is answered by typing. */
+    private void post(ChatUser user, String channel, Message message) {
+        String ts = gateway.post(channel, message, Optional.empty());
+        message.parts().stream().filter(Part.ChoiceQuestion.class::isInstance).map(Part.ChoiceQuestion.class::cast)
+                .forEach(q -> asked.put(user.userId() + ":" + q.questionKey(), new Asked(channel, ts, message)));
+    }
+
+    /** After a click: the clicked message shown answered once the core stored it, then the replies. */
+    private void clicked(BlockActionPayload p, BlockActionPayload.Action action, ActionContext ctx, ChatUser user,
+                         Handled handled) {
         String channel = p.getChannel() == null ? null : p.getChannel().getId();
         boolean ephemeral = p.getContainer() != null && p.getContainer().isEphemeral();
         boolean fromHome = p.getView() != null && "home".equals(p.getView().getType());
-        if (!fromHome) {
-            readOnly(p, action, channel, ephemeral, ctx);
+        if (!fromHome && handled.chosen().isPresent()) {
+            Handled.Chosen chosen = handled.chosen().get();
+            asked.remove(user.userId() + ":" + chosen.questionKey());
+            String label = !chosen.label().isEmpty() ? chosen.label()
+                    : action.getText() == null ? "" : action.getText().getText();
+            readOnly(p, action, channel, ephemeral, ctx, label);
         }
-        InboundEvent.ChoiceMade choice = new InboundEvent.ChoiceMade(user, Optional.empty(),
-                BlockKitRenderer.actionIdOf(action.getActionId()), Optional.ofNullable(action.getValue()).orElse(""),
-                Optional.empty());
-        for (Message reply : bot.handle(choice)) {
+        for (Message reply : handled.replies()) {
             if (fromHome) {
                 gateway.sendDirect(user, reply);
             } else if (ephemeral || channel == null) {
                 BlockKitRenderer.Rendered rendered = renderer.render(reply);
                 respond(ctx, rendered, false);
             } else {
-                gateway.post(channel, reply, Optional.empty());
+                post(user, channel, reply);
             }
         }
     }
@@ -175,27 +230,28 @@ public final class SlackHandlers {
         gateway.openView(p.getTriggerId(), renderer.notes().view(action.getValue(), channel, ts));
     }
 
-    private void noteSubmitted(ChatUser user, NoteDialog.Submission submission) {
-        InboundEvent.ChoiceMade choice = new InboundEvent.ChoiceMade(user, Optional.empty(),
-                submission.choice().actionId(), submission.choice().value(),
-                submission.note().isEmpty() ? Optional.empty() : Optional.of(submission.note()));
-        List<LayoutBlock> question = questions.remove(submission.channel() + ":" + submission.ts());
-        if (question != null) {
-            gateway.update(submission.channel(), submission.ts(),
-                    ReadOnlyMessage.of(question, null, submission.choice().label()), submission.choice().label());
+    private void noteSubmitted(ChatUser user, NoteDialog.Submission submission, Handled handled) {
+        String where = submission.channel() + ":" + submission.ts();
+        if (handled.chosen().isPresent()) {
+            List<LayoutBlock> question = questions.remove(where);
+            asked.remove(user.userId() + ":" + handled.chosen().get().questionKey());
+            if (question != null) {
+                String label = handled.chosen().get().label().isEmpty() ? submission.choice().label()
+                        : handled.chosen().get().label();
+                gateway.update(submission.channel(), submission.ts(), ReadOnlyMessage.of(question, null, label), label);
+            }
         }
-        for (Message reply : bot.handle(choice)) {
-            gateway.post(submission.channel(), reply, Optional.empty());
+        for (Message reply : handled.replies()) {
+            post(user, submission.channel(), reply);
         }
     }
 
     /** Shows the clicked message with the choice instead of its buttons. */
     private void readOnly(BlockActionPayload p, BlockActionPayload.Action action, String channel, boolean ephemeral,
-                          ActionContext ctx) {
+                          ActionContext ctx, String label) {
         if (p.getMessage() == null || p.getMessage().getBlocks() == null) {
             return;
         }
-        String label = action.getText() == null ? "" : action.getText().getText();
         var blocks = ReadOnlyMessage.of(p.getMessage().getBlocks(), action.getBlockId(), label);
         String text = Optional.ofNullable(p.getMessage().getText()).orElse(label);
         if (ephemeral || channel == null) {

@@ -27,7 +27,7 @@ import nl.borgingsbot.core.chat.Platform;
  *   <li>An Adaptive Card Action.Submit: a {@link InboundEvent.ChoiceMade} with the action id and
  *   value the card carried, and the toelichting typed in the card as the note.</li>
  * </ul>
- * People are identified by tenant id and AAD object id.
+ * People are identified by tenant id and AAD object id; the event's key is the activity id.
  */
 public final class InboundMapper {
 
@@ -63,13 +63,19 @@ public final class InboundMapper {
             JsonNode data = submit.get();
             String note = data.path(AdaptiveCards.NOTE).asText("").strip();
             return Optional.of(new InboundEvent.ChoiceMade(from, channel, data.get(AdaptiveCards.ACTION_ID).asText(),
-                    data.path(AdaptiveCards.VALUE).asText(""), note.isEmpty() ? Optional.empty() : Optional.of(note)));
+                    data.path(AdaptiveCards.VALUE).asText(""), note.isEmpty() ? Optional.empty() : Optional.of(note),
+                    keyOf(activity)));
         }
         String text = activity.getText() == null ? "" : activity.getText();
         if (channel.isPresent()) {
             text = withMentions(activity, text);
         }
-        return Optional.of(new InboundEvent.TextReply(from, channel, text.strip()));
+        return Optional.of(new InboundEvent.TextReply(from, channel, text.strip(), keyOf(activity)));
+    }
+
+    /** The core's key of an activity: its id, the same when Teams sends it again. */
+    static String keyOf(Activity activity) {
+        return notBlank(activity.getId()) ? "activity:" + activity.getId() : InboundEvent.uniqueKey();
     }
 
     /** The data of an Action.Submit from one of our cards, if this is one. */

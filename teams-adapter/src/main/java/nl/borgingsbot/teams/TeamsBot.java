@@ -1,6 +1,8 @@
 package nl.borgingsbot.teams;
 
-import java.util.List;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -13,18 +15,25 @@ import com.microsoft.bot.schema.ChannelAccount;
 
 import nl.borgingsbot.core.Borgingsbot;
 import nl.borgingsbot.core.chat.DeliveryException;
+import nl.borgingsbot.core.chat.Handled;
 import nl.borgingsbot.core.chat.InboundEvent;
 import nl.borgingsbot.core.chat.Message;
+import nl.borgingsbot.core.chat.Part;
 
 /**
  * What the bot does with an authenticated activity from Teams: remember the conversation (on
- * install and on every message, so a moved service URL is followed), hand a message to the core,
- * replace a clicked card by a read-only one, and answer in the same conversation (files in a 1:1
- * chat offered with a consent card, and uploaded when the person accepts).
+ * install and on every message, so a moved service URL is followed), and hand a message to the
+ * core, which accepts it at once and handles it after the HTTP answer (Teams waits at most 15 s,
+ * and a command such as {@code ronde start} writes to every partner). The core handles an activity
+ * id once, so a retried activity is harmless. The replies then go out proactively into the
+ * conversation of the activity; a card is shown answered (replaced by a read-only one) only once
+ * the core says the answer is stored — for a card submit and for a score typed as text alike.
+ * Files in a 1:1 chat are offered with a consent card, and uploaded when the person accepts.
  */
 public final class TeamsBot {
 
     private static final Logger LOG = LoggerFactory.getLogger(TeamsBot.class);
+    private static final int REMEMBERED = 1_000;
 
     private final Borgingsbot core;
     private final InboundMapper mapper;
@@ -32,6 +41,17 @@ public final class TeamsBot {
     private final TeamsGateway gateway;
     private final ConnectorClients clients;
     private final FileOffers files;
+    /** The latest card asking each person each question, by "user:questionKey". */
+    private final Map<String, Asked> asked = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Asked> eldest) {
+            return size() > REMEMBERED;
+        }
+    });
+
+    /** A question card the bot sent: where, its id, and the question's text. */
+    private record Asked(String conversationId, String activityId, String question) {
+    }
 
     public TeamsBot(Borgingsbot core, InboundMapper mapper, ConversationStore store, TeamsGateway gateway,
                     ConnectorClients clients, FileOffers files) {
@@ -43,7 +63,10 @@ public final class TeamsBot {
         this.files = files;
     }
 
-    /** Handles one activity; by the time it returns, every reply has been sent. */
+    /**
+     * Takes one activity: by the time it returns, a message is accepted by the core (its replies
+     * follow), and a file consent is answered.
+     */
     public void onActivity(Activity activity) {
         if (activity.getServiceUrl() == null || activity.getConversation() == null) {
             return;
@@ -56,45 +79,62 @@ public final class TeamsBot {
         if (!ActivityTypes.MESSAGE.equals(activity.getType())) {
             return;
         }
-        Optional<InboundEvent> event = mapper.map(activity);
-        if (event.isEmpty()) {
-            return;
-        }
-        if (event.get() instanceof InboundEvent.ChoiceMade) {
-            showChoice(activity);
-        }
-        List<Message> replies = core.handle(event.get());
+        mapper.map(activity).ifPresent(event -> core.accept(event, handled -> deliver(activity, event, handled)));
+    }
+
+    /** After the core handled a message: the answered card read-only, then the replies. */
+    private void deliver(Activity activity, InboundEvent event, Handled handled) {
+        handled.chosen().ifPresent(chosen -> {
+            Asked question = asked.remove(event.from().userId() + ":" + chosen.questionKey());
+            if (event instanceof InboundEvent.ChoiceMade) {
+                showChoice(activity, chosen);
+            } else if (question != null) {
+                update(activity, question.conversationId(), question.activityId(),
+                        AdaptiveCards.chosen(Optional.of(question.question()), chosen.label()));
+            }
+        });
         boolean personal = InboundMapper.channelOf(activity).isEmpty();
-        for (Message reply : replies) {
-            answer(activity, personal ? files.activity(reply) : AdaptiveCards.activity(reply));
+        for (Message reply : handled.replies()) {
+            Optional<String> id = answer(activity, personal ? files.activity(reply) : AdaptiveCards.activity(reply));
+            if (personal && id.isPresent()) {
+                reply.parts().stream().filter(Part.ChoiceQuestion.class::isInstance).map(Part.ChoiceQuestion.class::cast)
+                        .forEach(q -> asked.put(event.from().userId() + ":" + q.questionKey(), new Asked(
+                                activity.getConversation().getId(), id.get(), q.text())));
+            }
         }
     }
 
-    /** Sends an answer into the conversation (and thread) of the activity. */
-    private void answer(Activity activity, Activity answer) {
+    /** Sends an answer into the conversation (and thread) of the activity; the id Teams gave it. */
+    private Optional<String> answer(Activity activity, Activity answer) {
         answer.setReplyToId(activity.getId());
         try {
-            gateway.send(activity.getServiceUrl(), activity.getConversation().getId(), answer, "a reply",
-                    status -> DeliveryException.Reason.OTHER);
+            return Optional.ofNullable(gateway.send(activity.getServiceUrl(), activity.getConversation().getId(), answer,
+                    "a reply", status -> DeliveryException.Reason.OTHER));
         } catch (DeliveryException e) {
             LOG.warn("Could not answer in Teams: {}", e.getMessage());
+            return Optional.empty();
         }
     }
 
     /** Replaces the clicked card by a read-only one showing the choice, so it cannot be answered twice. */
-    private void showChoice(Activity activity) {
+    private void showChoice(Activity activity, Handled.Chosen chosen) {
         if (activity.getReplyToId() == null) {
             return;
         }
         JsonNode data = InboundMapper.submitted(activity).orElseThrow();
         String question = data.path(AdaptiveCards.QUESTION).asText("");
-        Activity update = AdaptiveCards.chosen(question.isBlank() ? Optional.empty() : Optional.of(question),
-                data.path(AdaptiveCards.LABEL).asText(""));
-        update.setId(activity.getReplyToId());
+        String label = chosen.label().isEmpty() ? data.path(AdaptiveCards.LABEL).asText("") : chosen.label();
+        update(activity, activity.getConversation().getId(), activity.getReplyToId(),
+                AdaptiveCards.chosen(question.isBlank() ? Optional.empty() : Optional.of(question), label));
+    }
+
+    /** Replaces a card the bot sent in the conversation of {@code activity}. */
+    private void update(Activity activity, String conversationId, String activityId, Activity update) {
+        update.setId(activityId);
         update.setConversation(activity.getConversation());
         try {
             ConnectorErrors.await(clients.forServiceUrl(activity.getServiceUrl()).getConversations()
-                            .updateActivity(activity.getConversation().getId(), activity.getReplyToId(), update),
+                            .updateActivity(conversationId, activityId, update),
                     "updating a card", status -> DeliveryException.Reason.OTHER);
         } catch (DeliveryException e) {
             LOG.warn("Could not update a card in Teams: {}", e.getMessage());

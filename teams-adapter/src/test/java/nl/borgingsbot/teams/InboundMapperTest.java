@@ -26,13 +26,19 @@ class InboundMapperTest {
         return mapper.map(ActivityJson.parse(json)).orElseThrow();
     }
 
+    private static String idOf(String json) {
+        return ActivityJson.parse(json).getId();
+    }
+
     @Test
-    void aPersonalMessageIsATextReplyFromTheTenantAndAadObjectId() {
-        InboundEvent event = map(activities.dm("U1", "4 omdat we <b>dat</b> doen"));
+    void aPersonalMessageIsATextReplyFromTheTenantAndAadObjectIdKeyedByTheActivityId() {
+        String dm = activities.dm("U1", "4 omdat we <b>dat</b> doen");
+        InboundEvent event = map(dm);
 
         assertThat(event).isEqualTo(new InboundEvent.TextReply(
                 new ChatUser(Platform.TEAMS, Activities.TENANT, Activities.aad("U1")), Optional.empty(),
-                "4 omdat we <b>dat</b> doen"));
+                "4 omdat we <b>dat</b> doen", "activity:" + idOf(dm)));
+        assertThat(map(dm).key()).as("the same activity sent again has the same key").isEqualTo(event.key());
     }
 
     @Test
@@ -51,12 +57,13 @@ class InboundMapperTest {
         ObjectNode data = new ObjectMapper().createObjectNode().put(AdaptiveCards.ACTION_ID, "checkin.score")
                 .put(AdaptiveCards.VALUE, "7:cultuur:4").put(AdaptiveCards.LABEL, "4");
 
-        InboundEvent withNote = map(activities.submit("U1", "card-1", data, "  omdat het zo is "));
+        String submit = activities.submit("U1", "card-1", data, "  omdat het zo is ");
+        InboundEvent withNote = map(submit);
         InboundEvent withoutNote = map(activities.submit("U1", "card-1", data, " "));
 
         assertThat(withNote).isEqualTo(new InboundEvent.ChoiceMade(
                 new ChatUser(Platform.TEAMS, Activities.TENANT, Activities.aad("U1")), Optional.empty(),
-                "checkin.score", "7:cultuur:4", Optional.of("omdat het zo is")));
+                "checkin.score", "7:cultuur:4", Optional.of("omdat het zo is"), "activity:" + idOf(submit)));
         assertThat(((InboundEvent.ChoiceMade) withoutNote).note()).isEmpty();
     }
 

@@ -9,11 +9,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import nl.borgingsbot.core.Borgingsbot;
 
 /**
  * The application with Teams connected as a configured deployment is (app id, secret, tenant),
@@ -49,6 +54,9 @@ abstract class TeamsHttpTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    Borgingsbot core;
+
     @DynamicPropertySource
     static void teams(DynamicPropertyRegistry registry) {
         registry.add("borging.teams.openid-metadata-url", BOT_FRAMEWORK::openIdMetadataUrl);
@@ -74,8 +82,25 @@ abstract class TeamsHttpTest {
         }
     }
 
-    /** POSTs an activity as the Bot Framework does: with a valid signed token. */
+    /**
+     * POSTs an activity as the Bot Framework does (with a valid signed token), then waits until the
+     * core has handled it and sent its replies (they follow the HTTP answer).
+     */
     HttpResponse<String> send(String activityJson) {
+        HttpResponse<String> response = sendOnly(activityJson);
+        awaitHandled();
+        return response;
+    }
+
+    /** POSTs an activity with a valid token; returns with the HTTP answer, before the work it causes. */
+    HttpResponse<String> sendOnly(String activityJson) {
         return post(activityJson, "Bearer " + BOT_FRAMEWORK.token(APP_ID, CONNECTOR.url()));
+    }
+
+    /** Waits until every activity accepted so far has been handled and answered. */
+    void awaitHandled() {
+        if (!core.awaitIdle(Duration.ofSeconds(60))) {
+            throw new AssertionError("the bot did not finish handling the activities within a minute");
+        }
     }
 }

@@ -137,7 +137,7 @@ public final class CheckInMessages {
             choices.add(new Part.Choice(SCORE, checkIn.id() + ":" + statement.element().id() + ":" + value,
                     scaleLabel(value)));
         }
-        message.add(new Part.ChoiceQuestion("statement:" + statement.element().id(),
+        message.add(new Part.ChoiceQuestion(questionKey(statement.element().id()),
                 statement.text().in(region.language()), choices));
         message.paragraph(texts.get("checkin.statement.hint"));
     }
@@ -167,6 +167,16 @@ public final class CheckInMessages {
                     button(SUBMIT, checkIn, "checkin.button.submit"),
                     button(EDIT, checkIn, "checkin.button.edit"))));
         }
+    }
+
+    /** The {@link Part.ChoiceQuestion#questionKey()} of the statement of this element. */
+    public static String questionKey(String elementId) {
+        return "statement:" + elementId;
+    }
+
+    /** What the button of this status says ("Klaar", "Bezig"). */
+    public String label(ActionStatus status) {
+        return texts.get(status.textKey());
     }
 
     /** "4 · helemaal wel"-style label, or just the number where the scale has no words for it. */

@@ -14,6 +14,7 @@ import nl.borgingsbot.core.actions.Action;
 import nl.borgingsbot.core.actions.ActionRepository;
 import nl.borgingsbot.core.actions.ActionStatus;
 import nl.borgingsbot.core.chat.ChatUser;
+import nl.borgingsbot.core.chat.Handled;
 import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.i18n.Texts;
 import nl.borgingsbot.core.questionnaire.QuestionnaireCatalog;
@@ -133,42 +134,51 @@ public final class CheckInService {
     }
 
     /** Typed text in the DM. */
-    public Message onText(ActiveCheckIn active, String text) {
+    public Handled onText(ActiveCheckIn active, String text) {
         Conversation conversation = active.conversation();
         if (Keywords.isStart(text) || Keywords.isResume(text)) {
-            return apply(active, conversation.start(active.checkIn()));
+            return apply(active, conversation.start(active.checkIn()), "");
         }
-        return apply(active, conversation.onText(active.checkIn(), text));
+        return apply(active, conversation.onText(active.checkIn(), text), "");
     }
 
-    /** A button or choice from one of the check-in messages. */
-    public Message onChoice(ActiveCheckIn active, String actionId, String value, Optional<String> note) {
+    /**
+     * A button or choice from one of the check-in messages. The result's {@code chosen} is present
+     * when the click was taken (an answer stored, a step moved), so the adapter may show it chosen.
+     */
+    public Handled onChoice(ActiveCheckIn active, String actionId, String value, Optional<String> note) {
         Conversation conversation = active.conversation();
         CheckIn checkIn = active.checkIn();
         return switch (actionId) {
-            case CheckInMessages.START, CheckInMessages.RESUME -> apply(active, conversation.start(checkIn));
-            case CheckInMessages.SUBMIT -> apply(active, conversation.submit(checkIn));
+            case CheckInMessages.START, CheckInMessages.RESUME -> apply(active, conversation.start(checkIn), actionId);
+            case CheckInMessages.SUBMIT -> apply(active, conversation.submit(checkIn), actionId);
             case CheckInMessages.EDIT -> {
                 String target = afterId(value);
-                yield target.isEmpty() ? active.messages().editChoices(checkIn)
-                        : apply(active, conversation.edit(checkIn, target));
+                yield target.isEmpty()
+                        ? new Handled(List.of(active.messages().editChoices(checkIn)),
+                                Optional.of(new Handled.Chosen(actionId, "")))
+                        : apply(active, conversation.edit(checkIn, target), actionId);
             }
             case CheckInMessages.SCORE -> {
                 String[] parts = value.split(":");
                 yield parts.length == 3 && parts[2].matches("\\d{1,2}")
-                        ? apply(active, conversation.onScore(checkIn, parts[1], Integer.parseInt(parts[2]), note))
-                        : active.messages().current(checkIn, Optional.of(Notice.of("invalid.unknownAction")));
+                        ? apply(active, conversation.onScore(checkIn, parts[1], Integer.parseInt(parts[2]), note), actionId)
+                        : unknownAction(active);
             }
             case CheckInMessages.ACTION -> {
                 String[] parts = value.split(":");
                 Optional<ActionStatus> status = parts.length == 3
                         ? Arrays.stream(ActionStatus.values()).filter(s -> s.name().equals(parts[2])).findFirst()
                         : Optional.empty();
-                yield status.isPresent() ? apply(active, conversation.onActionStatus(checkIn, status.get(), note))
-                        : active.messages().current(checkIn, Optional.of(Notice.of("invalid.unknownAction")));
+                yield status.isPresent() ? apply(active, conversation.onActionStatus(checkIn, status.get(), note), actionId)
+                        : unknownAction(active);
             }
-            default -> active.messages().current(checkIn, Optional.of(Notice.of("invalid.unknownAction")));
+            default -> unknownAction(active);
         };
+    }
+
+    private static Handled unknownAction(ActiveCheckIn active) {
+        return Handled.reply(active.messages().current(active.checkIn(), Optional.of(Notice.of("invalid.unknownAction"))));
     }
 
     /** The id of the check-in a button belongs to (its value starts with "id" or "id:"). */
@@ -182,10 +192,15 @@ public final class CheckInService {
         return colon < 0 ? "" : value.substring(colon + 1);
     }
 
-    private Message apply(ActiveCheckIn active, Transition transition) {
+    /**
+     * Stores what a transition changes, then says what the person sees: the next step, and what
+     * was chosen — present only once it is stored. {@code button} is the action id of a clicked
+     * button (empty for typed text).
+     */
+    private Handled apply(ActiveCheckIn active, Transition transition, String button) {
         CheckIn checkIn = active.checkIn();
         if (!transition.changesAnything(checkIn)) {
-            return active.messages().current(checkIn, transition.notice());
+            return Handled.reply(active.messages().current(checkIn, transition.notice()));
         }
         var now = clock.instant();
         Optional<Transition.Answer> answer = transition.answer();
@@ -202,7 +217,20 @@ public final class CheckInService {
             checkIns.moveTo(checkIn.id(), transition.next(), transition.editing());
         }
         CheckIn updated = checkIns.byId(checkIn.id()).orElseThrow();
-        return active.with(updated).messages().current(updated, transition.notice());
+        Message next = active.with(updated).messages().current(updated, transition.notice());
+        return new Handled(List.of(next), chosen(active, answer, button));
+    }
+
+    private static Optional<Handled.Chosen> chosen(ActiveCheckIn active, Optional<Transition.Answer> answer,
+                                                   String button) {
+        if (answer.isPresent() && answer.get() instanceof Transition.Answer.Scored s) {
+            return Optional.of(new Handled.Chosen(CheckInMessages.questionKey(s.elementId()),
+                    active.messages().scaleLabel(s.score().value())));
+        }
+        if (answer.isPresent() && answer.get() instanceof Transition.Answer.ActionUpdate update) {
+            return Optional.of(new Handled.Chosen(CheckInMessages.ACTION, active.messages().label(update.status())));
+        }
+        return button.isEmpty() ? Optional.empty() : Optional.of(new Handled.Chosen(button, ""));
     }
 
     /** "Deze ronde is gesloten" in the region's language. */

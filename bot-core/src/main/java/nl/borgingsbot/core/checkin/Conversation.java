@@ -95,6 +95,10 @@ public final class Conversation {
         }
         Transition.Answer answer = new Transition.Answer.Scored(elementId, new Score(value, note));
         Step answered = Step.statement(statement.get().number() - 1);
+        if (checkIn.submitted() && !answered.equals(checkIn.step())) {
+            // a button on an old message after Versturen: changes nothing, says how to change it
+            return Transition.refuse(checkIn, Notice.of("answer.afterSubmit", statement.get().number()));
+        }
         if (!answered.equals(checkIn.step())) {
             // a button on an earlier message: store it as a change, stay where the partner is
             return Transition.save(answer, checkIn.step(), checkIn.editing(),

@@ -43,6 +43,9 @@ public final class TestBot implements AutoCloseable {
 
     /** A new bot on the same database file, as after a restart. */
     public void restart() {
+        if (bot != null) {
+            bot.close();
+        }
         if (database != null) {
             database.close();
         }
@@ -112,6 +115,7 @@ public final class TestBot implements AutoCloseable {
 
     @Override
     public void close() {
+        bot.close();
         database.close();
     }
 }

@@ -77,9 +77,9 @@ public class DemoRunner {
         script.people().forEach((id, person) -> names.put(id, person.name()));
         ConsoleGateway console = new ConsoleGateway(out, names);
         ChatChannel channel = new ChatChannel(Platform.DEMO, script.workspace(), script.channel());
-        try (Database database = Database.open("jdbc:sqlite:" + dbFile, "", "")) {
-            Borgingsbot bot = new Borgingsbot(database.repositories(), catalog, new Gateways(List.of(console)),
-                    Administrators.parse("demo:" + script.manager()), clock);
+        try (Database database = Database.open("jdbc:sqlite:" + dbFile, "", "");
+             Borgingsbot bot = new Borgingsbot(database.repositories(), catalog, new Gateways(List.of(console)),
+                     Administrators.parse("demo:" + script.manager()), clock)) {
             int number = 0;
             for (DemoScript.Step step : script.steps()) {
                 number++;

@@ -40,6 +40,7 @@ public final class SlackTestBot implements AutoCloseable {
     private final FakeSlack slack;
     private final Database database;
     private final SlackConnection connection;
+    private final Borgingsbot bot;
     private final SlackHttpServer endpoint;
     private final HttpClient http = HttpClient.newHttpClient();
     private final AtomicInteger ids = new AtomicInteger();
@@ -51,12 +52,19 @@ public final class SlackTestBot implements AutoCloseable {
     /** With a connection made by {@code connections} (e.g. another number of worker threads). */
     public SlackTestBot(Path dir, java.util.function.Function<SlackSettings, SlackConnection> connections)
             throws IOException {
+        this(dir, connections, Borgingsbot.WORKERS);
+    }
+
+    /** With a connection made by {@code connections} and this many core threads after the ack. */
+    public SlackTestBot(Path dir, java.util.function.Function<SlackSettings, SlackConnection> connections,
+                        int coreWorkers) throws IOException {
         slack = new FakeSlack();
         database = Database.open("jdbc:sqlite:" + dir.resolve("bot.db"), "", "");
         connection = connections.apply(new SlackSettings("fake-bot-token-for-tests", Optional.empty(), Optional.of(SECRET),
                 Optional.of(slack.apiUrl())));
-        Borgingsbot bot = new Borgingsbot(database.repositories(), Questionnaires.catalog(),
-                new Gateways(List.of(connection.gateway())), Administrators.parse("slack:" + ADMIN), Clock.systemUTC());
+        bot = new Borgingsbot(database.repositories(), Questionnaires.catalog(),
+                new Gateways(List.of(connection.gateway())), Administrators.parse("slack:" + ADMIN), Clock.systemUTC(),
+                coreWorkers);
         connection.connect(bot);
         endpoint = SlackHttpServer.start(connection, "127.0.0.1", 0);
     }
@@ -67,6 +75,10 @@ public final class SlackTestBot implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    public Borgingsbot bot() {
+        return bot;
     }
 
     public URI eventsUri() {
@@ -181,6 +193,7 @@ public final class SlackTestBot implements AutoCloseable {
     public void close() {
         endpoint.close();
         connection.close();
+        bot.close();
         database.close();
         slack.close();
     }

@@ -21,7 +21,9 @@ import nl.borgingsbot.teams.TeamsBot;
  * The bot's messaging endpoint, {@code POST /api/messages}. The body is read as bytes and decoded
  * as UTF-8 here, then parsed with the Bot Framework SDK's own serialisation (Jackson 2) — not with
  * Spring's converters (Jackson 3). 401 without a valid token (when an app id is configured), 400
- * for a body that is not an activity, else 200 once the activity is handled and answered.
+ * for a body that is not an activity, else 200 as soon as the core has accepted the activity — well
+ * within Teams' 15 s; the work it causes (a round opened for every partner) and the replies follow
+ * after the answer, and a retry of the same activity changes nothing.
  */
 @RestController
 public class TeamsController {
