@@ -24,6 +24,7 @@ import com.slack.api.model.event.MessageEvent;
 import nl.borgingsbot.core.Borgingsbot;
 import nl.borgingsbot.core.chat.ChatChannel;
 import nl.borgingsbot.core.chat.ChatUser;
+import nl.borgingsbot.core.chat.DeliveryException;
 import nl.borgingsbot.core.chat.Handled;
 import nl.borgingsbot.core.chat.InboundEvent;
 import nl.borgingsbot.core.chat.Message;
@@ -175,7 +176,7 @@ public final class SlackHandlers {
             Asked question = asked.remove(user.userId() + ":" + chosen.questionKey());
             if (question != null) {
                 var blocks = ReadOnlyMessage.of(renderer.render(question.message()).blocks(), null, chosen.label());
-                gateway.update(question.channel(), question.ts(), blocks, chosen.label());
+                showAnswered(question.channel(), question.ts(), blocks, chosen.label());
             }
         });
         for (Message message : handled.replies()) {
@@ -238,7 +239,7 @@ public final class SlackHandlers {
             if (question != null) {
                 String label = handled.chosen().get().label().isEmpty() ? submission.choice().label()
                         : handled.chosen().get().label();
-                gateway.update(submission.channel(), submission.ts(), ReadOnlyMessage.of(question, null, label), label);
+                showAnswered(submission.channel(), submission.ts(), ReadOnlyMessage.of(question, null, label), label);
             }
         }
         for (Message reply : handled.replies()) {
@@ -257,7 +258,19 @@ public final class SlackHandlers {
         if (ephemeral || channel == null) {
             respond(ctx, new BlockKitRenderer.Rendered(blocks, text), true);
         } else {
-            gateway.update(channel, p.getMessage().getTs(), blocks, text);
+            showAnswered(channel, p.getMessage().getTs(), blocks, text);
+        }
+    }
+
+    /**
+     * Replaces a question by its read-only version. The answer is stored already: when Slack
+     * refuses, the question keeps its buttons (answering again is harmless) and the replies still go.
+     */
+    private void showAnswered(String channel, String ts, List<LayoutBlock> blocks, String text) {
+        try {
+            gateway.update(channel, ts, blocks, text);
+        } catch (DeliveryException e) {
+            LOG.warn("could not show an answered question as answered: {}", e.getMessage());
         }
     }
 
