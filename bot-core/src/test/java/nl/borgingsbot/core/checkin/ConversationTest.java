@@ -188,6 +188,17 @@ class ConversationTest {
     }
 
     @Test
+    void aButtonOnAnOldStatementAfterSubmittingChangesNothingAndSaysHowToChangeIt() {
+        String third = STO.statements().get(2).element().id();
+
+        Transition transition = conversation.onScore(complete(Step.DONE, false, true), third, 1, Optional.empty());
+
+        assertThat(transition.answer()).isEmpty();
+        assertThat(transition.next()).isEqualTo(Step.DONE);
+        assertThat(transition.notice()).contains(Notice.of("answer.afterSubmit", 3));
+    }
+
+    @Test
     void aChosenScoreOutsideTheScaleIsRefused() {
         String element = STO.statements().get(0).element().id();
         Transition transition = conversation.onScore(at(Step.statement(0)), element, 7, Optional.empty());

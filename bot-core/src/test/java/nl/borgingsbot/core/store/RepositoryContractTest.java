@@ -687,6 +687,23 @@ abstract class RepositoryContractTest {
         }
     }
 
+    @Test
+    void aHandledEventKeyCountsOnceAndIsForgottenAfterItsTime() throws Exception {
+        JdbcHandledEvents handled = new JdbcHandledEvents(database.dataSource());
+        Instant at = Instant.parse("2027-01-04T08:00:00Z");
+        assertThat(handled.handled("slack:event:Ev1")).isFalse();
+
+        // two instances recording the same event at once: one row, no error
+        runTogether(() -> { handled.remember("slack:event:Ev1", at); return null; },
+                () -> { handled.remember("slack:event:Ev1", at); return null; });
+        handled.remember("teams:activity:a1", at.plusSeconds(3600));
+
+        assertThat(handled.handled("slack:event:Ev1")).isTrue();
+        assertThat(handled.forgetBefore(at.plusSeconds(60))).isEqualTo(1);
+        assertThat(handled.handled("slack:event:Ev1")).isFalse();
+        assertThat(handled.handled("teams:activity:a1")).isTrue();
+    }
+
     @SafeVarargs
     static <T> List<T> runTogether(Callable<T>... tasks) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(tasks.length);
