@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 
+import nl.borgingsbot.core.Borgingsbot;
 import nl.borgingsbot.slack.testing.FakeSlack;
 import nl.borgingsbot.slack.testing.SlackSigner;
 import nl.borgingsbot.slack.testing.SlackTestBot;
@@ -37,13 +38,13 @@ public final class AckLatencyBenchmark {
     public static void main(String[] args) throws Exception {
         AckLatencyBenchmark bench = new AckLatencyBenchmark();
         List<String> rows = new ArrayList<>();
-        bench.run(50, "warm-up", SlackConnection.WORKERS, new ArrayList<>());
+        bench.run(50, "warm-up", Borgingsbot.WORKERS, new ArrayList<>());
         for (int n : new int[] {50, 200}) {
             List<String> payloads = new ArrayList<>();
-            long[] bot = bench.run(n, "bot", SlackConnection.WORKERS, payloads);
+            long[] bot = bench.run(n, "bot", Borgingsbot.WORKERS, payloads);
             long[] two = bench.run(n, "bot-2", 2, new ArrayList<>());
             long[] bare = bench.bare(payloads);
-            rows.add(row("Borgingsbot (" + SlackConnection.WORKERS + " workers after the ack, the default)", n, bot));
+            rows.add(row("Borgingsbot (" + Borgingsbot.WORKERS + " workers after the ack, the default)", n, bot));
             rows.add(row("Borgingsbot (2 workers after the ack)", n, two));
             rows.add(row("bare Bolt app (ack only)", n, bare));
             rows.add("| ratio bot / bare (default; 2 workers) | " + n + " | " + ratio(bot, bare, 0.50) + "; "
@@ -58,7 +59,7 @@ public final class AckLatencyBenchmark {
     /** The bot with n partners at statement 1; seven waves of n simultaneous score clicks. */
     private long[] run(int n, String label, int workers, List<String> payloads) throws Exception {
         Path dir = Files.createTempDirectory("ack-bench");
-        try (SlackTestBot test = new SlackTestBot(dir, settings -> new SlackConnection(settings, workers))) {
+        try (SlackTestBot test = new SlackTestBot(dir, SlackConnection::new, workers)) {
             FakeSlack slack = test.slack();
             test.commandAndWait(SlackTestBot.ADMIN, "regio koppel Bench");
             List<String> users = new ArrayList<>();
