@@ -15,9 +15,6 @@ public record Handled(List<Message> replies, Optional<Chosen> chosen) {
         replies = List.copyOf(replies);
     }
 
-    /** Nothing to show: a duplicate of an event handled before. */
-    public static final Handled NOTHING = new Handled(List.of(), Optional.empty());
-
     public static Handled reply(Message reply) {
         return new Handled(List.of(reply), Optional.empty());
     }
