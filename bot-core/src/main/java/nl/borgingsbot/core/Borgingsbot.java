@@ -1,8 +1,10 @@
 package nl.borgingsbot.core;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +44,14 @@ public final class Borgingsbot {
 
     public Borgingsbot(Repositories repositories, QuestionnaireCatalog catalog, Gateways gateways,
                        Administrators admins, Clock clock) {
+        this(repositories, catalog, gateways, admins, clock, new SecureRandom());
+    }
+
+    /** @param random draws the labels of anonymous rounds (tests pass a seeded one) */
+    public Borgingsbot(Repositories repositories, QuestionnaireCatalog catalog, Gateways gateways,
+                       Administrators admins, Clock clock, Random random) {
         this.checkIns = new CheckInService(repositories, catalog, clock);
-        this.roundService = new RoundService(repositories, catalog, gateways, clock);
+        this.roundService = new RoundService(repositories, catalog, gateways, clock, random);
         this.commands = new CommandHandler(repositories, roundService, catalog, admins, clock);
         this.homePage = new HomePage(repositories, checkIns, roundService);
     }

@@ -3,7 +3,9 @@ package nl.borgingsbot.core.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -131,6 +133,26 @@ public final class JdbcRoundRepository implements RoundRepository {
     public List<Round> allOpen() {
         return jdbc.read("list the open rounds", c -> Jdbc.list(c,
                 SELECT_ROUND + " WHERE state = 'OPEN' ORDER BY id", JdbcRoundRepository::round));
+    }
+
+    @Override
+    public Map<Long, Integer> labelPositions(long roundId, List<Long> unlabelled) {
+        return jdbc.write("label the partners of round " + roundId, c -> {
+            Map<Long, Integer> positions = new HashMap<>();
+            String select = "SELECT partner_id, position FROM round_label WHERE round_id = ?";
+            Jdbc.forEach(c, select, row -> positions.put(row.getLong(1), row.getInt(2)), roundId);
+            int next = positions.values().stream().mapToInt(p -> p + 1).max().orElse(0);
+            for (long partner : unlabelled) {
+                if (!positions.containsKey(partner)) {
+                    // another instance labelling at the same moment makes this a no-op, never a duplicate
+                    Jdbc.update(c, "INSERT INTO round_label (round_id, partner_id, position) VALUES (?, ?, ?)"
+                            + " ON CONFLICT DO NOTHING", roundId, partner, next++);
+                }
+            }
+            positions.clear();
+            Jdbc.forEach(c, select, row -> positions.put(row.getLong(1), row.getInt(2)), roundId);
+            return positions;
+        });
     }
 
     private static Round round(ResultSet row) throws SQLException {
