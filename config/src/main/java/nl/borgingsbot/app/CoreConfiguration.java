@@ -107,8 +107,7 @@ public class CoreConfiguration {
                 RegionFile.apply(declared, repositories.regions());
                 Planning planning = new Planning(repositories.schedules(), clock);
                 repositories.regions().all().forEach(planning::ensureDefault);
-                declared.forEach(d -> d.workingHours().ifPresent(hours -> repositories.regions()
-                        .byChannel(d.region().channel()).ifPresent(region -> planning.setWorkingHours(region, hours))));
+                planning.applyWorkingHours(declared, repositories.regions());
                 LOG.info("Regions from {}: {}", file, declared.size());
             }
         }

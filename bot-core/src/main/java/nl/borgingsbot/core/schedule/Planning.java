@@ -15,6 +15,8 @@ import nl.borgingsbot.core.command.Command;
 import nl.borgingsbot.core.command.DeadlineParser;
 import nl.borgingsbot.core.i18n.Texts;
 import nl.borgingsbot.core.region.Region;
+import nl.borgingsbot.core.region.RegionFile;
+import nl.borgingsbot.core.region.RegionRepository;
 import nl.borgingsbot.core.region.WorkingHours;
 
 /**
@@ -43,9 +45,12 @@ public final class Planning {
         }
     }
 
-    /** Sets the region's working hours (from the regions file), keeping the rest of its schedule. */
-    public void setWorkingHours(Region region, WorkingHours hours) {
-        schedules.save(current(region, clock.instant()).withWorkingHours(hours));
+    /** Sets the working hours a regions file declares, keeping the rest of each region's schedule. */
+    public void applyWorkingHours(List<RegionFile.Declared> declared, RegionRepository regions) {
+        for (RegionFile.Declared d : declared) {
+            d.workingHours().ifPresent(hours -> regions.byChannel(d.region().channel()).ifPresent(
+                    region -> schedules.save(current(region, clock.instant()).withWorkingHours(hours))));
+        }
     }
 
     private Schedule current(Region region, Instant now) {
