@@ -8,7 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import nl.borgingsbot.core.Repositories;
 import nl.borgingsbot.core.actions.ActionCommands;
@@ -404,8 +403,7 @@ public final class CommandHandler {
     /** Adds who could not be reached, and what to do about it, when anyone could not. */
     private static Message withUnreachable(Message.Builder reply, Texts texts, RoundService.Fanout fanout) {
         if (!fanout.unreachable().isEmpty()) {
-            reply.paragraph(texts.get("round.unreachable", fanout.unreachable().stream()
-                    .map(p -> p.organisation() + " (" + p.name() + ")").collect(Collectors.joining(", "))));
+            reply.paragraph(texts.get("round.unreachable", fanout.unreachableNames()));
         }
         return reply.build();
     }

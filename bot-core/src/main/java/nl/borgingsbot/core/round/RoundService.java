@@ -89,6 +89,12 @@ public final class RoundService {
      * not be reached, how many had had a reminder that day already, and how many are away.
      */
     public record Fanout(Round round, int sent, List<Partner> unreachable, int remindedAlready, int away) {
+
+        /** "Organisation (name), …" of those who could not be reached, alphabetical. */
+        public String unreachableNames() {
+            return alphabetical(unreachable).stream().map(p -> p.organisation() + " (" + p.name() + ")")
+                    .collect(Collectors.joining(", "));
+        }
     }
 
     /** Opens the region's next round by hand and sends every partner the intro in a DM. */

@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,8 +18,8 @@ import nl.borgingsbot.core.checkin.CheckInRepository;
 import nl.borgingsbot.core.command.DeadlineParser;
 import nl.borgingsbot.core.i18n.Texts;
 import nl.borgingsbot.core.region.Region;
-import nl.borgingsbot.core.region.WorkingHours;
 import nl.borgingsbot.core.region.RegionRepository;
+import nl.borgingsbot.core.region.WorkingHours;
 import nl.borgingsbot.core.report.RoundReport;
 import nl.borgingsbot.core.round.Round;
 import nl.borgingsbot.core.round.RoundRepository;
@@ -29,12 +28,12 @@ import nl.borgingsbot.core.round.RoundService;
 /**
  * Does what the schedules say is due now: opens scheduled rounds, invites partners back from an
  * absence, sends reminders, closes rounds at their deadline (or early, when everyone has submitted),
- * and deletes free text older than the retention allows. The programme managers are told when a
- * round opens or closes by itself. Reminders, invitations and openings missed while the bot was
- * down go out inside the region's {@link WorkingHours}; a close never waits. It looks at the clock, not at what
- * it did last time, so a tick after a restart does what was missed while the bot was down; and
+ * and deletes free text older than the retention allows. It looks at the clock, not at what it
+ * did last time, so a tick after a restart does what was missed while the bot was down — an
+ * opening, invitation or reminder inside the region's {@link WorkingHours}, a close at once; and
  * every action is guarded by the database (a round per period, a close per round, a claimed
- * reminder), so it happens once — also with two instances ticking at the same moment.
+ * reminder), so it happens once — also with two instances ticking at the same moment. The
+ * programme managers are told when a round opens or closes by itself.
  */
 public final class ScheduleRunner {
 
@@ -160,8 +159,7 @@ public final class ScheduleRunner {
             message.paragraph(texts.get("round.awayAtOpen", fanout.away()));
         }
         if (!fanout.unreachable().isEmpty()) {
-            message.paragraph(texts.get("round.unreachable", fanout.unreachable().stream()
-                    .map(p -> p.organisation() + " (" + p.name() + ")").collect(Collectors.joining(", "))));
+            message.paragraph(texts.get("round.unreachable", fanout.unreachableNames()));
         }
         roundService.tellManagers(region, message.build());
     }
