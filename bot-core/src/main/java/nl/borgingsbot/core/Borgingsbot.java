@@ -1,10 +1,12 @@
 package nl.borgingsbot.core;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -57,15 +59,30 @@ public final class Borgingsbot implements AutoCloseable {
 
     public Borgingsbot(Repositories repositories, QuestionnaireCatalog catalog, Gateways gateways,
                        Administrators admins, Clock clock) {
-        this(repositories, catalog, gateways, admins, clock, WORKERS);
+        this(repositories, catalog, gateways, admins, clock, WORKERS, new SecureRandom());
     }
 
     /** @param workers threads handling events after the ack */
     public Borgingsbot(Repositories repositories, QuestionnaireCatalog catalog, Gateways gateways,
                        Administrators admins, Clock clock, int workers) {
+        this(repositories, catalog, gateways, admins, clock, workers, new SecureRandom());
+    }
+
+    /** @param random draws the labels of anonymous rounds (tests pass a seeded one) */
+    public Borgingsbot(Repositories repositories, QuestionnaireCatalog catalog, Gateways gateways,
+                       Administrators admins, Clock clock, Random random) {
+        this(repositories, catalog, gateways, admins, clock, WORKERS, random);
+    }
+
+    /**
+     * @param workers threads handling events after the ack
+     * @param random  draws the labels of anonymous rounds (tests pass a seeded one)
+     */
+    public Borgingsbot(Repositories repositories, QuestionnaireCatalog catalog, Gateways gateways,
+                       Administrators admins, Clock clock, int workers, Random random) {
         this.inbox = new Inbox(repositories.handledEvents(), clock, workers);
         this.checkIns = new CheckInService(repositories, catalog, clock);
-        this.roundService = new RoundService(repositories, catalog, gateways, clock);
+        this.roundService = new RoundService(repositories, catalog, gateways, clock, random);
         this.commands = new CommandHandler(repositories, roundService, catalog, admins, clock);
         this.homePage = new HomePage(repositories, checkIns, roundService);
     }

@@ -107,6 +107,7 @@ public class CoreConfiguration {
                 RegionFile.apply(declared, repositories.regions());
                 Planning planning = new Planning(repositories.schedules(), clock);
                 repositories.regions().all().forEach(planning::ensureDefault);
+                planning.applyWorkingHours(declared, repositories.regions());
                 LOG.info("Regions from {}: {}", file, declared.size());
             }
         }

@@ -44,7 +44,7 @@ class SlackAppHomeTest extends SlackBotTest {
         assertThat(view.get("type").getAsString()).isEqualTo("home");
         String page = view.toString();
         assertThat(page).contains("Borgingscheck regio Noord").contains("Verder");
-        assertThat(openHome(SlackTestBot.ADMIN, "EvHome2").param("view")).contains("0 van de 1 partners");
+        assertThat(openHome(SlackTestBot.ADMIN, "EvHome2").param("view")).contains("0 van 1 partner hebben");
 
         // "Verder" on the home tab: a block_actions from a view, without a channel or response_url
         int n = 0;

@@ -71,6 +71,10 @@ public sealed interface Command {
     record ScheduleOff() implements Command {
     }
 
+    /** "planning werktijden 08:00-18:00": as typed, checked by the planning. */
+    record SetWorkingHours(String hours) implements Command {
+    }
+
     /** "actie &lt;element&gt; &lt;tekst&gt; [eigenaar] [datum]". */
     record RecordAction(String element, String text, Optional<UserReference> owner, Optional<String> due)
             implements Command {

@@ -8,7 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import nl.borgingsbot.core.Repositories;
 import nl.borgingsbot.core.actions.ActionCommands;
@@ -203,7 +202,10 @@ public final class CommandHandler {
         Region region = regions.create(NewRegion.withDefaults(name, channel.get()));
         regions.addManager(region.id(), from);
         planning.ensureDefault(region);
-        return Message.text(texts.get("region.link.done", region.name()));
+        Message.Builder reply = Message.builder().paragraph(texts.get("region.link.done", region.name()));
+        planning.firstRound(region).ifPresent(first -> reply.paragraph(texts.get("region.link.planned",
+                texts.dateTime(first, region.timeZone()))));
+        return reply.build();
     }
 
     private Message addPartner(Region region, Texts texts, ChatUser from, Command.AddPartner add) {
@@ -225,7 +227,7 @@ public final class CommandHandler {
     }
 
     private Message partners(Region region, Texts texts) {
-        List<Partner> partners = regions.partners(region.id());
+        List<Partner> partners = RoundService.alphabetical(regions.partners(region.id()));
         if (partners.isEmpty()) {
             return Message.text(texts.get("partner.none", region.name()));
         }
@@ -391,7 +393,7 @@ public final class CommandHandler {
         return command instanceof Command.ShowSchedule || command instanceof Command.SetQuarterly
                 || command instanceof Command.SetCron || command instanceof Command.SetWindow
                 || command instanceof Command.SetReminders || command instanceof Command.SetCloseEarly
-                || command instanceof Command.ScheduleOff;
+                || command instanceof Command.ScheduleOff || command instanceof Command.SetWorkingHours;
     }
 
     private Message refuse(Region region, Texts texts) {
@@ -401,8 +403,7 @@ public final class CommandHandler {
     /** Adds who could not be reached, and what to do about it, when anyone could not. */
     private static Message withUnreachable(Message.Builder reply, Texts texts, RoundService.Fanout fanout) {
         if (!fanout.unreachable().isEmpty()) {
-            reply.paragraph(texts.get("round.unreachable", fanout.unreachable().stream()
-                    .map(p -> p.organisation() + " (" + p.name() + ")").collect(Collectors.joining(", "))));
+            reply.paragraph(texts.get("round.unreachable", fanout.unreachableNames()));
         }
         return reply.build();
     }

@@ -125,6 +125,8 @@ public final class CommandParser {
             case "venster", "window" -> rest.length == 2 && rest[1].matches("\\d{1,3}")
                     ? new Command.SetWindow(Integer.parseInt(rest[1])) : new Command.Misused("usage.planning");
             case "herinneringen", "reminders" -> reminders(rest);
+            case "werktijden", "hours" -> rest.length >= 2 ? new Command.SetWorkingHours(join(rest, 1))
+                    : new Command.Misused("usage.planning");
             case "vroeg", "early" -> rest.length == 2 && ON.contains(lower(rest[1])) ? new Command.SetCloseEarly(true)
                     : rest.length == 2 && OFF.contains(lower(rest[1])) ? new Command.SetCloseEarly(false)
                     : new Command.Misused("usage.planning");

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -58,6 +59,14 @@ public final class Texts {
         format.setMinimumFractionDigits(1);
         format.setMaximumFractionDigits(1);
         return format.format(value);
+    }
+
+    /** Items as a sentence lists them: "7", "7 en 2", "14, 7 en 2" ("7 and 2" in English). */
+    public String list(List<String> items) {
+        if (items.size() <= 1) {
+            return String.join("", items);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + get("format.and") + items.get(items.size() - 1);
     }
 
     /** A whole percentage. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.yaml.snakeyaml.LoaderOptions;
@@ -30,6 +31,7 @@ import nl.borgingsbot.core.chat.Platform;
  *     timeZone: Europe/Amsterdam # optional
  *     anonymous: false           # optional
  *     questionnaire: sto-borging # optional
+ *     workingHours: 08:00-18:00  # optional, Monday to Friday, local time
  *     managers: [U0PM]
  *     partners:
  *       - { user: U0AB, name: Anna, organisation: Vmbo De Brug }
@@ -40,10 +42,11 @@ import nl.borgingsbot.core.chat.Platform;
 public final class RegionFile {
 
     private static final Set<String> REGION_KEYS = Set.of("name", "platform", "workspace", "channel", "language",
-            "timeZone", "anonymous", "questionnaire", "managers", "partners");
+            "timeZone", "anonymous", "questionnaire", "managers", "partners", "workingHours");
 
     /** One declared region. */
-    public record Declared(NewRegion region, List<ChatUser> managers, List<DeclaredPartner> partners) {
+    public record Declared(NewRegion region, List<ChatUser> managers, List<DeclaredPartner> partners,
+                           Optional<WorkingHours> workingHours) {
     }
 
     public record DeclaredPartner(ChatUser user, String name, String organisation) {
@@ -132,7 +135,15 @@ public final class RegionFile {
                         required(where, p, "name"), required(where, p, "organisation")));
             }
         }
-        return new Declared(region, managers, partners);
+        Optional<WorkingHours> hours = Optional.empty();
+        if (entry.get("workingHours") != null) {
+            hours = WorkingHours.parse(String.valueOf(entry.get("workingHours")));
+            if (hours.isEmpty()) {
+                throw new IllegalArgumentException(where + ": workingHours must be like 08:00-18:00 (start before end), was '"
+                        + entry.get("workingHours") + "'");
+            }
+        }
+        return new Declared(region, managers, partners, hours);
     }
 
     private static String required(String where, Map<?, ?> map, String key) {

@@ -2,6 +2,7 @@ package nl.borgingsbot.core.round;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Rounds. Implemented in {@code store}. */
@@ -40,4 +41,11 @@ public interface RoundRepository {
 
     /** Rounds that are open in any region (for reminders and deadlines). */
     List<Round> allOpen();
+
+    /**
+     * The label positions of the round's partners (0 is Partner A), drawn once: partners in
+     * {@code unlabelled} that have no position yet get the next ones, in that order. Returns every
+     * stored position of the round — the same for whoever asks later, on any instance.
+     */
+    Map<Long, Integer> labelPositions(long roundId, List<Long> unlabelled);
 }

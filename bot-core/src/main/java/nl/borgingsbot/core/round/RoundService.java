@@ -1,13 +1,16 @@
 package nl.borgingsbot.core.round;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -59,9 +62,16 @@ public final class RoundService {
     private final QuestionnaireCatalog catalog;
     private final Gateways gateways;
     private final Clock clock;
+    private final Random random;
     private final RadarChart radar = new RadarChart();
 
     public RoundService(Repositories repositories, QuestionnaireCatalog catalog, Gateways gateways, Clock clock) {
+        this(repositories, catalog, gateways, clock, new SecureRandom());
+    }
+
+    /** @param random draws the labels of an anonymous round (a {@link SecureRandom} but in tests) */
+    public RoundService(Repositories repositories, QuestionnaireCatalog catalog, Gateways gateways, Clock clock,
+                        Random random) {
         this.regions = repositories.regions();
         this.rounds = repositories.rounds();
         this.checkIns = repositories.checkIns();
@@ -71,6 +81,7 @@ public final class RoundService {
         this.catalog = catalog;
         this.gateways = gateways;
         this.clock = clock;
+        this.random = random;
     }
 
     /**
@@ -78,6 +89,12 @@ public final class RoundService {
      * not be reached, how many had had a reminder that day already, and how many are away.
      */
     public record Fanout(Round round, int sent, List<Partner> unreachable, int remindedAlready, int away) {
+
+        /** "Organisation (name), …" of those who could not be reached, alphabetical. */
+        public String unreachableNames() {
+            return alphabetical(unreachable).stream().map(p -> p.organisation() + " (" + p.name() + ")")
+                    .collect(Collectors.joining(", "));
+        }
     }
 
     /** Opens the region's next round by hand and sends every partner the intro in a DM. */
@@ -207,7 +224,7 @@ public final class RoundService {
         Questionnaire questionnaire = catalog.require(round.questionnaireId());
         int total = questionnaire.prompts().size() + questionnaire.statements().size();
         List<Progress> lines = new ArrayList<>();
-        for (Partner partner : regions.partners(region.id())) {
+        for (Partner partner : alphabetical(regions.partners(region.id()))) {
             Optional<CheckIn> checkIn = checkIns.find(round.id(), partner.id());
             int answered = checkIn.map(c -> c.answers().reflections().size() + c.answers().scores().size()).orElse(0);
             boolean submitted = checkIn.map(CheckIn::submitted).orElse(false);
@@ -331,13 +348,53 @@ public final class RoundService {
         return Optional.of(new TrendChart.Data(texts.get("trend.title", region.name()), labels, elements, means));
     }
 
-    /** The submitted answers of a round, in the order partners were added. */
+    /**
+     * The submitted answers of a round: in an anonymous round in the order of its labels (the first
+     * is Partner A), a random order drawn once and stored with the round; otherwise in the order
+     * partners were added.
+     */
     public List<Response> responses(Round round) {
-        return checkIns.ofRound(round.id()).stream()
+        List<Response> responses = checkIns.ofRound(round.id()).stream()
                 .filter(CheckIn::submitted)
                 .flatMap(c -> regions.partnerById(c.partnerId()).map(p -> new Response(p, c.answers())).stream())
                 .sorted(Comparator.comparingLong(r -> r.partner().id()))
                 .toList();
+        if (!round.anonymous() || responses.isEmpty()) {
+            return responses;
+        }
+        List<Long> drawn = new ArrayList<>(responses.stream().map(r -> r.partner().id()).toList());
+        Collections.shuffle(drawn, random);
+        Map<Long, Integer> positions = rounds.labelPositions(round.id(), drawn);
+        return responses.stream()
+                .sorted(Comparator.comparingInt(r -> positions.getOrDefault(r.partner().id(), Integer.MAX_VALUE)))
+                .toList();
+    }
+
+    /**
+     * Partners by organisation and name, so that a list of people says nothing about the order they
+     * joined in — nor, in an anonymous region, about who is Partner A.
+     */
+    public static List<Partner> alphabetical(List<Partner> partners) {
+        return partners.stream().sorted(Comparator.comparing(Partner::organisation, String.CASE_INSENSITIVE_ORDER)
+                .thenComparing(Partner::name, String.CASE_INSENSITIVE_ORDER)).toList();
+    }
+
+    /**
+     * Tells the region's programme managers something in a DM; in the region channel when the
+     * region has no manager or none could be reached.
+     */
+    public void tellManagers(Region region, Message message) {
+        boolean told = false;
+        for (ChatUser manager : regions.managers(region.id())) {
+            told |= deliver(manager, message);
+        }
+        if (!told) {
+            try {
+                gateways.of(region.channel().platform()).postToChannel(region.channel(), message);
+            } catch (DeliveryException e) {
+                LOG.warn("could not tell the managers of region {}: {}", region.id(), e.reason());
+            }
+        }
     }
 
     private CheckInMessages messages(Region region, Round round) {

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.chat.Part;
@@ -16,6 +15,9 @@ import nl.borgingsbot.core.command.Command;
 import nl.borgingsbot.core.command.DeadlineParser;
 import nl.borgingsbot.core.i18n.Texts;
 import nl.borgingsbot.core.region.Region;
+import nl.borgingsbot.core.region.RegionFile;
+import nl.borgingsbot.core.region.RegionRepository;
+import nl.borgingsbot.core.region.WorkingHours;
 
 /**
  * The {@code planning} commands of a programme manager: show the region's schedule with the next
@@ -43,11 +45,22 @@ public final class Planning {
         }
     }
 
+    /** Sets the working hours a regions file declares, keeping the rest of each region's schedule. */
+    public void applyWorkingHours(List<RegionFile.Declared> declared, RegionRepository regions) {
+        for (RegionFile.Declared d : declared) {
+            d.workingHours().ifPresent(hours -> regions.byChannel(d.region().channel()).ifPresent(
+                    region -> schedules.save(current(region, clock.instant()).withWorkingHours(hours))));
+        }
+    }
+
+    private Schedule current(Region region, Instant now) {
+        return schedules.of(region.id()).orElse(Schedule.quarterly(region.id(), region.timeZone(), now).disabled());
+    }
+
     /** Carries out a planning command for the region; the reply says what changed or what is wrong. */
     public Message handle(Command command, Region region, Texts texts) {
         Instant now = clock.instant();
-        Schedule current = schedules.of(region.id())
-                .orElse(Schedule.quarterly(region.id(), region.timeZone(), now).disabled());
+        Schedule current = current(region, now);
         if (command instanceof Command.ShowSchedule) {
             return show(region, current, texts);
         }
@@ -81,6 +94,12 @@ public final class Planning {
                 problem = Optional.of(texts.get("planning.invalid.reminders", MAX_REMINDERS, current.windowDays() - 1));
             }
             changed = current.withReminders(days.stream().sorted((a, b) -> b - a).toList());
+        } else if (command instanceof Command.SetWorkingHours set) {
+            Optional<WorkingHours> hours = WorkingHours.parse(set.hours());
+            if (hours.isEmpty()) {
+                problem = Optional.of(texts.get("planning.invalid.hours", set.hours()));
+            }
+            changed = current.withWorkingHours(hours.orElse(current.workingHours()));
         } else {
             throw new IllegalArgumentException("not a planning command: " + command);
         }
@@ -103,20 +122,37 @@ public final class Planning {
                 ? texts.get("planning.quarterly", schedule.zone().getId())
                 : texts.get("planning.cron", schedule.cron(), schedule.zone().getId()));
         message.paragraph(texts.get("planning.window", schedule.windowDays()));
-        message.paragraph(schedule.reminderDays().isEmpty() ? texts.get("planning.noReminders")
-                : texts.get("planning.reminders", schedule.reminderDays().stream().map(String::valueOf)
-                .collect(Collectors.joining(", "))));
+        List<Integer> days = schedule.reminderDays();
+        WorkingHours hours = schedule.workingHours();
+        message.paragraph(days.isEmpty() ? texts.get("planning.noReminders")
+                : texts.get("planning.reminders", texts.list(days.stream().map(String::valueOf).toList()),
+                        days.equals(List.of(1)) ? 1 : 2, hours.reminderTime().toString()));
+        message.paragraph(texts.get("planning.workingHours", hours.start().toString(), hours.end().toString()));
         message.paragraph(texts.get(schedule.closeEarly() ? "planning.early.on" : "planning.early.off"));
         List<String> next = new ArrayList<>();
-        Instant from = clock.instant().isAfter(schedule.since()) ? clock.instant() : schedule.since();
-        for (Instant start : Cron.of(schedule.cron(), schedule.zone()).next(from, NEXT_ROUNDS_SHOWN)) {
+        for (Instant start : nextStarts(schedule, NEXT_ROUNDS_SHOWN)) {
             Instant deadline = DeadlineParser.daysFrom(start.atZone(schedule.zone()), schedule.windowDays()).toInstant();
-            next.add(texts.get("planning.nextRound", texts.dateTime(start, schedule.zone()),
-                    texts.dateTime(deadline, schedule.zone())));
+            List<String> reminders = days.stream().map(d -> hours.reminderMoment(deadline, d, region.timeZone()))
+                    .filter(start::isBefore).distinct().map(at -> texts.dateTime(at, schedule.zone())).toList();
+            next.add(reminders.isEmpty()
+                    ? texts.get("planning.nextRound", texts.dateTime(start, schedule.zone()),
+                            texts.dateTime(deadline, schedule.zone()))
+                    : texts.get("planning.nextRoundReminders", texts.dateTime(start, schedule.zone()),
+                            texts.dateTime(deadline, schedule.zone()), texts.list(reminders)));
         }
         message.heading(texts.get("planning.next"));
         message.add(new Part.Bullets(next));
         return message.build();
+    }
+
+    /** When the region's first round opens by itself; empty when it has no schedule switched on. */
+    public Optional<Instant> firstRound(Region region) {
+        return schedules.of(region.id()).filter(Schedule::enabled).flatMap(s -> nextStarts(s, 1).stream().findFirst());
+    }
+
+    private List<Instant> nextStarts(Schedule schedule, int count) {
+        Instant from = clock.instant().isAfter(schedule.since()) ? clock.instant() : schedule.since();
+        return Cron.of(schedule.cron(), schedule.zone()).next(from, count);
     }
 
     private static String cronProblem(Cron.Problem problem, String cron, Texts texts) {

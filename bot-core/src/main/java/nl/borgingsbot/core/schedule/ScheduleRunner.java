@@ -13,10 +13,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import nl.borgingsbot.core.Repositories;
+import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.checkin.CheckInRepository;
 import nl.borgingsbot.core.command.DeadlineParser;
+import nl.borgingsbot.core.i18n.Texts;
 import nl.borgingsbot.core.region.Region;
 import nl.borgingsbot.core.region.RegionRepository;
+import nl.borgingsbot.core.region.WorkingHours;
+import nl.borgingsbot.core.report.RoundReport;
 import nl.borgingsbot.core.round.Round;
 import nl.borgingsbot.core.round.RoundRepository;
 import nl.borgingsbot.core.round.RoundService;
@@ -24,14 +28,18 @@ import nl.borgingsbot.core.round.RoundService;
 /**
  * Does what the schedules say is due now: opens scheduled rounds, invites partners back from an
  * absence, sends reminders, closes rounds at their deadline (or early, when everyone has submitted),
- * and deletes free text older than the retention allows. It looks at the clock, not at what
- * it did last time, so a tick after a restart does what was missed while the bot was down; and
+ * and deletes free text older than the retention allows. It looks at the clock, not at what it
+ * did last time, so a tick after a restart does what was missed while the bot was down — an
+ * opening, invitation or reminder inside the region's {@link WorkingHours}, a close at once; and
  * every action is guarded by the database (a round per period, a close per round, a claimed
- * reminder), so it happens once — also with two instances ticking at the same moment.
+ * reminder), so it happens once — also with two instances ticking at the same moment. The
+ * programme managers are told when a round opens or closes by itself.
  */
 public final class ScheduleRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScheduleRunner.class);
+    /** A scheduled opening this soon after its moment is on time, even outside working hours. */
+    static final Duration ON_TIME = Duration.ofMinutes(15);
     /** Free text is kept for this many rounds of a region unless configured otherwise (two years, quarterly). */
     public static final int DEFAULT_RETENTION_ROUNDS = 8;
 
@@ -79,8 +87,10 @@ public final class ScheduleRunner {
             }
             Optional<Schedule> schedule = schedules.of(round.regionId());
             if (!now.isBefore(round.deadline()) || closesEarly(schedule, region.get(), round)) {
-                closed += roundService.close(region.get(), round).isPresent() ? 1 : 0;
-            } else {
+                Optional<RoundService.Publication> publication = roundService.close(region.get(), round);
+                publication.ifPresent(p -> tellClosed(region.get(), round, p));
+                closed += publication.isPresent() ? 1 : 0;
+            } else if (hours(schedule).contains(now, region.get().timeZone())) {
                 roundService.inviteReturned(region.get(), round);
                 reminded += remindIfDue(region.get(), round, schedule, now);
             }
@@ -130,18 +140,53 @@ public final class ScheduleRunner {
         if (!deadline.isAfter(now)) {
             return false;
         }
-        return roundService.openScheduled(region.get(), period.get(), deadline).isPresent();
+        boolean late = now.isAfter(period.get().plus(ON_TIME));
+        if (late && !schedule.workingHours().contains(now, region.get().timeZone())) {
+            return false; // missed while the bot was down: it opens when the working day starts, not at night
+        }
+        Optional<RoundService.Fanout> fanout = roundService.openScheduled(region.get(), period.get(), deadline);
+        fanout.ifPresent(f -> tellOpened(region.get(), f));
+        return fanout.isPresent();
+    }
+
+    /** Tells the programme managers that a round opened by itself: how many were invited, and the deadline. */
+    private void tellOpened(Region region, RoundService.Fanout fanout) {
+        Texts texts = Texts.of(region.language());
+        Message.Builder message = Message.builder().paragraph(texts.get("schedule.opened.manager",
+                fanout.round().number(), region.name(), fanout.sent(),
+                texts.dateTime(fanout.round().deadline(), region.timeZone())));
+        if (fanout.away() > 0) {
+            message.paragraph(texts.get("round.awayAtOpen", fanout.away()));
+        }
+        if (!fanout.unreachable().isEmpty()) {
+            message.paragraph(texts.get("round.unreachable", fanout.unreachableNames()));
+        }
+        roundService.tellManagers(region, message.build());
+    }
+
+    /** Tells the programme managers that a round closed by itself, with its response rate. */
+    private void tellClosed(Region region, Round round, RoundService.Publication publication) {
+        Texts texts = Texts.of(region.language());
+        RoundReport report = roundService.report(region, rounds.byId(round.id()).orElse(round));
+        roundService.tellManagers(region, Message.text(texts.get(publication.posted().isPresent()
+                        ? "schedule.closed.manager" : "schedule.closedNotPosted.manager", round.number(), region.name(),
+                report.responded(), report.invited(), texts.percent(report.responseRate()))));
+    }
+
+    private static WorkingHours hours(Optional<Schedule> schedule) {
+        return schedule.map(Schedule::workingHours).orElse(WorkingHours.DEFAULT);
     }
 
     /**
-     * The latest reminder moment that has passed (days before the deadline), sent once per slot; if
-     * the bot was down over two of them, only the later one goes out.
+     * The latest reminder moment that has passed (days before the deadline, in working hours), sent
+     * once per slot; if the bot was down over two of them, only the later one goes out. Called only
+     * inside the region's working hours.
      */
     private int remindIfDue(Region region, Round round, Optional<Schedule> schedule, Instant now) {
         List<Integer> days = schedule.map(Schedule::reminderDays).orElse(Schedule.DEFAULT_REMINDER_DAYS);
         Optional<Integer> due = days.stream()
                 .filter(d -> {
-                    Instant at = round.deadline().minus(Duration.ofDays(d));
+                    Instant at = hours(schedule).reminderMoment(round.deadline(), d, region.timeZone());
                     return !now.isBefore(at) && at.isAfter(round.openedAt());
                 })
                 .min(Integer::compare);

@@ -1,9 +1,12 @@
 package nl.borgingsbot.core.store;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -131,6 +134,34 @@ public final class JdbcRoundRepository implements RoundRepository {
     public List<Round> allOpen() {
         return jdbc.read("list the open rounds", c -> Jdbc.list(c,
                 SELECT_ROUND + " WHERE state = 'OPEN' ORDER BY id", JdbcRoundRepository::round));
+    }
+
+    /** {@inheritDoc} Reads only (no write lock) when every partner has a position already. */
+    @Override
+    public Map<Long, Integer> labelPositions(long roundId, List<Long> unlabelled) {
+        Map<Long, Integer> stored = jdbc.read("read the labels of round " + roundId, c -> labels(c, roundId));
+        if (stored.keySet().containsAll(unlabelled)) {
+            return stored;
+        }
+        return jdbc.write("label the partners of round " + roundId, c -> {
+            Map<Long, Integer> positions = labels(c, roundId);
+            int next = positions.values().stream().mapToInt(p -> p + 1).max().orElse(0);
+            for (long partner : unlabelled) {
+                if (!positions.containsKey(partner)) {
+                    // another instance labelling at the same moment makes this a no-op, never a duplicate
+                    Jdbc.update(c, "INSERT INTO round_label (round_id, partner_id, position) VALUES (?, ?, ?)"
+                            + " ON CONFLICT DO NOTHING", roundId, partner, next++);
+                }
+            }
+            return labels(c, roundId);
+        });
+    }
+
+    private static Map<Long, Integer> labels(Connection c, long roundId) throws SQLException {
+        Map<Long, Integer> positions = new HashMap<>();
+        Jdbc.forEach(c, "SELECT partner_id, position FROM round_label WHERE round_id = ?",
+                row -> positions.put(row.getLong(1), row.getInt(2)), roundId);
+        return positions;
     }
 
     private static Round round(ResultSet row) throws SQLException {

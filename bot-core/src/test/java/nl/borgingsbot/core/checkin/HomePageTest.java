@@ -64,7 +64,7 @@ class HomePageTest {
         test.answerAll("U1", 2, 4, 4, 4, 4, 4, 1);
         test.command(TestBot.ADMIN, "ronde sluit");
 
-        String expected = "Laatste resultaat van regio Noord, ronde 1: 1 van de 2 partners reageerden; laagst scorend: "
+        String expected = "Laatste resultaat van regio Noord, ronde 1: 1 van de 2 partners reageerde; laagst scorend: "
                 + "Structureel communiceren (1,0), Cultuur van de organisatie (2,0)";
         assertThat(home("U1")).contains(expected);
         assertThat(home("U2")).contains(expected);

@@ -48,7 +48,7 @@ class AbsenceTest {
                 .contains("1 partner heeft een privébericht gekregen").contains("3 partners zijn afwezig");
         assertThat(directsTo("U2", "Borgingscheck")).isZero();
         String status = test.command(TestBot.ADMIN, "ronde status");
-        assertThat(status).contains("0 van de 1 partners").contains("3 partners zijn afwezig")
+        assertThat(status).contains("0 van 1 partner hebben").contains("3 partners zijn afwezig")
                 .contains("Organisatie U2 (U2) — afwezig tot 31 december");
 
         // U3 is back early: typing anything says how to come back; "aanwezig" brings the check-in at once

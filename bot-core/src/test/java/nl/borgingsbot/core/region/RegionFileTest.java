@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalTime;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -16,6 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import nl.borgingsbot.core.chat.ChatChannel;
 import nl.borgingsbot.core.chat.ChatUser;
 import nl.borgingsbot.core.chat.Platform;
+import nl.borgingsbot.core.schedule.Planning;
+import nl.borgingsbot.core.schedule.Schedule;
 import nl.borgingsbot.core.store.Database;
 import nl.borgingsbot.core.store.JdbcRegionRepository;
 
@@ -92,6 +97,24 @@ class RegionFileTest {
     void aMalformedFileNamesTheRegionAndTheProblem(String yaml, String message) {
         assertThatThrownBy(() -> RegionFile.parse("regions.yml", new StringReader(yaml)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(message);
+    }
+
+    @Test
+    void aRegionsFileSetsTheRegionsWorkingHoursAndRefusesHoursThatEndBeforeTheyStart() {
+        String yaml = "regions:\n  - {name: X, platform: slack, workspace: T, channel: C, workingHours: 08:30-17:00}";
+        try (Database database = Database.open("jdbc:sqlite:" + dir.resolve("hours.db"), "", "")) {
+            List<RegionFile.Declared> declared = RegionFile.parse("regions.yml", new StringReader(yaml));
+            RegionFile.apply(declared, database.repositories().regions());
+            Planning planning = new Planning(database.repositories().schedules(), Clock.systemUTC());
+            database.repositories().regions().all().forEach(planning::ensureDefault);
+            planning.applyWorkingHours(declared, database.repositories().regions());
+
+            Schedule schedule = database.repositories().schedules().of(1).orElseThrow();
+            assertThat(schedule.workingHours()).isEqualTo(new WorkingHours(LocalTime.of(8, 30), LocalTime.of(17, 0)));
+            assertThat(schedule.cron()).isEqualTo(Schedule.QUARTERLY);
+        }
+        assertThatThrownBy(() -> RegionFile.parse("regions.yml", new StringReader(yaml.replace("08:30-17:00", "18:00-08:00"))))
+                .hasMessage("regions.yml: region 1 (X): workingHours must be like 08:00-18:00 (start before end), was '18:00-08:00'");
     }
 
     @Test

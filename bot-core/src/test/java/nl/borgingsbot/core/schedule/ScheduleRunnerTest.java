@@ -82,7 +82,7 @@ class ScheduleRunnerTest {
         assertThat(planning).contains("de eerste maandag van januari, april, juli en oktober om 09:00")
                 .contains("maandag 4 januari 2027 om 09:00 tot en met maandag 18 januari 2027 om 23:59")
                 .contains("maandag 5 april 2027 om 09:00") // 07:00 UTC: summer time, still 09:00 in Amsterdam
-                .contains("herinnering 7, 2 dagen voor de deadline");
+                .contains("herinnering 7 en 2 dagen voor de deadline");
     }
 
     @Test
@@ -102,8 +102,12 @@ class ScheduleRunnerTest {
 
         answerAll("U1");
 
-        // down over both reminder moments (7 and 2 days before): one reminder, the later one, only to U2
+        // down over both reminder moments (7 and 2 days before): one reminder, the later one, only to U2,
+        // on the morning of the deadline (Monday 10:00) rather than when the bot came back on Sunday night
         clock.set(round.deadline().minus(Duration.ofDays(1)));
+        restart();
+        assertThat(runner.tick().reminded()).isZero();
+        clock.set(round.deadline().minus(Duration.ofHours(14)));
         restart();
         assertThat(runner.tick().reminded()).isEqualTo(1);
         assertThat(runner.tick().reminded()).isZero();
@@ -119,7 +123,7 @@ class ScheduleRunnerTest {
         assertThat(runner.tick().closed()).isZero();
         assertThat(rounds().get(0).state()).isEqualTo(RoundState.REPORTED);
         assertThat(slack.posts()).hasSize(1);
-        assertThat(TEXT.render(slack.posts().get(0).message())).contains("1 van de 2 partners hebben gereageerd");
+        assertThat(TEXT.render(slack.posts().get(0).message())).contains("1 van de 2 partners heeft gereageerd");
 
         // a moment whose whole window was missed opens no round late
         clock.set(Instant.parse("2027-04-25T10:00:00Z"));
@@ -132,14 +136,14 @@ class ScheduleRunnerTest {
         runner.tick();
         Round round = rounds().get(0);
 
-        clock.set(round.deadline().minus(Duration.ofDays(7)).plus(Duration.ofMinutes(1)));
+        clock.set(Instant.parse("2027-01-11T08:01:00Z")); // Monday 09:01, a week before the deadline
         runner.tick();
         runner.tick();
         assertThat(remindersTo("U1")).isEqualTo(1);
         assertThat(command("herinner")).contains("vandaag al een herinnering");
         assertThat(remindersTo("U1")).isEqualTo(1);
 
-        clock.set(round.deadline().minus(Duration.ofDays(2)).plus(Duration.ofMinutes(1)));
+        clock.set(Instant.parse("2027-01-15T08:01:00Z")); // Friday 09:01: two days before is a Saturday
         runner.tick();
         assertThat(remindersTo("U1")).isEqualTo(2);
         assertThat(remindersTo("U2")).isEqualTo(2);
@@ -189,7 +193,7 @@ class ScheduleRunnerTest {
 
         assertThat(command("planning")).isEqualTo(before);
         assertThat(command("planning venster 21")).contains("21 dagen om te antwoorden");
-        assertThat(command("planning herinneringen 3, 10")).contains("10, 3 dagen voor de deadline");
+        assertThat(command("planning herinneringen 3, 10")).contains("10 en 3 dagen voor de deadline");
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,7 +131,7 @@ class TwoInstancesOnPostgresTest {
                 assertThat(directsTo("U" + i, "Borgingscheck", a, b)).as("invitations to U" + i).isEqualTo(1);
             }
 
-            clock.set(rounds.get(0).deadline().minus(Duration.ofDays(7)).plusSeconds(30));
+            clock.set(Instant.parse("2027-01-11T08:00:30Z")); // Monday 09:00, a week before the deadline
             tickTogether(a, b, 3);
             for (int i = 1; i <= PARTNERS; i++) {
                 assertThat(directsTo("U" + i, "Herinnering", a, b)).as("reminders to U" + i).isEqualTo(1);

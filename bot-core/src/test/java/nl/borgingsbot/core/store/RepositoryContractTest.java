@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +36,10 @@ import nl.borgingsbot.core.checkin.Step;
 import nl.borgingsbot.core.region.NewRegion;
 import nl.borgingsbot.core.region.Partner;
 import nl.borgingsbot.core.region.Region;
+import nl.borgingsbot.core.region.WorkingHours;
 import nl.borgingsbot.core.round.Round;
 import nl.borgingsbot.core.round.RoundState;
+import nl.borgingsbot.core.schedule.Schedule;
 
 /**
  * What the repositories promise, run against a real database of each kind by the subclasses.
@@ -362,6 +365,34 @@ abstract class RepositoryContractTest {
 
         assertThat(round.anonymous()).isTrue();
         assertThat(rounds.byId(round.id()).orElseThrow().anonymous()).isTrue();
+    }
+
+    @Test
+    void theLabelsOfARoundAreDrawnOnceAndKeptForWhoeverAsksLater() {
+        Region noord = regions.create(NewRegion.withDefaults("Regio Noord", NOORD_CHANNEL));
+        Partner anna = regions.addPartner(noord.id(), ANNA, "Anna de Vries", "Vmbo De Brug");
+        Partner bram = regions.addPartner(noord.id(), BRAM, "Bram Bakker", "Gemeente Assen");
+        Round round = rounds.open(noord.id(), "sto-borging", OPENED, DEADLINE);
+
+        Map<Long, Integer> drawn = rounds.labelPositions(round.id(), List.of(bram.id(), anna.id()));
+        Map<Long, Integer> again = rounds.labelPositions(round.id(), List.of(anna.id(), bram.id()));
+
+        assertThat(drawn).isEqualTo(Map.of(bram.id(), 0, anna.id(), 1)).isEqualTo(again);
+        Round other = rounds.open(regions.create(NewRegion.withDefaults("Regio Zuid", ZUID_CHANNEL)).id(),
+                "sto-borging", OPENED, DEADLINE);
+        assertThat(rounds.labelPositions(other.id(), List.of())).isEmpty();
+    }
+
+    @Test
+    void aScheduleKeepsItsWorkingHours() {
+        Region noord = regions.create(NewRegion.withDefaults("Regio Noord", NOORD_CHANNEL));
+        JdbcScheduleRepository schedules = new JdbcScheduleRepository(database.dataSource());
+        Schedule schedule = Schedule.quarterly(noord.id(), noord.timeZone(), OPENED)
+                .withWorkingHours(new WorkingHours(LocalTime.of(8, 30), LocalTime.of(17, 15)));
+
+        schedules.save(schedule);
+
+        assertThat(schedules.of(noord.id())).contains(schedule);
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 
 import nl.borgingsbot.core.Borgingsbot;
 import nl.borgingsbot.core.chat.ChatChannel;
@@ -32,12 +33,19 @@ public final class TestBot implements AutoCloseable {
     private final Path file;
     private final RecordingGateway slack = new RecordingGateway(Platform.SLACK);
     private final MutableClock clock;
+    private final Random random;
     private Database database;
     private Borgingsbot bot;
 
     public TestBot(Path dir, Instant now) {
+        this(dir, now, new Random(12));
+    }
+
+    /** @param random draws the labels of anonymous rounds */
+    public TestBot(Path dir, Instant now, Random random) {
         this.file = dir.resolve("bot.db");
         this.clock = new MutableClock(now);
+        this.random = random;
         restart();
     }
 
@@ -51,7 +59,7 @@ public final class TestBot implements AutoCloseable {
         }
         database = Database.open("jdbc:sqlite:" + file, "", "");
         bot = new Borgingsbot(database.repositories(), Fixtures.catalog(), new Gateways(List.of(slack)),
-                Administrators.parse("slack:" + ADMIN), clock);
+                Administrators.parse("slack:" + ADMIN), clock, random);
     }
 
     public static ChatUser user(String id) {
