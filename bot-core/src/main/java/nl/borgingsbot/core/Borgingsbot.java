@@ -19,6 +19,9 @@ import nl.borgingsbot.core.command.Command;
 import nl.borgingsbot.core.command.CommandHandler;
 import nl.borgingsbot.core.command.CommandParser;
 import nl.borgingsbot.core.i18n.Texts;
+import nl.borgingsbot.core.national.NationalCommands;
+import nl.borgingsbot.core.national.NationalComparison;
+import nl.borgingsbot.core.national.NationalFigures;
 import nl.borgingsbot.core.privacy.PrivacyCommands;
 import nl.borgingsbot.core.questionnaire.QuestionnaireCatalog;
 import nl.borgingsbot.core.region.Administrators;
@@ -42,9 +45,20 @@ public final class Borgingsbot {
 
     public Borgingsbot(Repositories repositories, QuestionnaireCatalog catalog, Gateways gateways,
                        Administrators admins, Clock clock) {
+        this(repositories, catalog, gateways, admins, clock, NationalComparison.DEFAULT_MINIMUM);
+    }
+
+    /** @param nationalMinimum other sharing regions a region needs before its report compares (BORGING_NATIONAL_MINIMUM) */
+    public Borgingsbot(Repositories repositories, QuestionnaireCatalog catalog, Gateways gateways,
+                       Administrators admins, Clock clock, int nationalMinimum) {
         this.checkIns = new CheckInService(repositories, catalog, clock);
-        this.roundService = new RoundService(repositories, catalog, gateways, clock);
-        this.commands = new CommandHandler(repositories, roundService, catalog, admins, clock);
+        // the national figures are computed from the plain round reports, without the comparison itself
+        NationalFigures figures = new NationalFigures(repositories, new RoundService(repositories, catalog, gateways, clock),
+                clock);
+        this.roundService = new RoundService(repositories, catalog, gateways, clock,
+                new NationalComparison(figures, nationalMinimum));
+        this.commands = new CommandHandler(repositories, roundService, catalog, admins,
+                new NationalCommands(repositories, catalog, figures, roundService, admins, nationalMinimum, clock), clock);
         this.homePage = new HomePage(repositories, checkIns, roundService);
     }
 

@@ -110,7 +110,7 @@ public class CoreConfiguration {
                 LOG.info("Regions from {}: {}", file, declared.size());
             }
         }
-        return new Borgingsbot(repositories, catalog, gateways, admins, clock);
+        return new Borgingsbot(repositories, catalog, gateways, admins, clock, properties.national().minimum());
     }
 
     @Bean

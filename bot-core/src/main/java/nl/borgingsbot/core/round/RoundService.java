@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -36,6 +37,7 @@ import nl.borgingsbot.core.region.RegionRepository;
 import nl.borgingsbot.core.report.ElementStats;
 import nl.borgingsbot.core.report.RadarChart;
 import nl.borgingsbot.core.report.ReportCalculator;
+import nl.borgingsbot.core.report.ReportAddition;
 import nl.borgingsbot.core.report.ReportMessages;
 import nl.borgingsbot.core.report.Response;
 import nl.borgingsbot.core.report.RoundReport;
@@ -60,8 +62,16 @@ public final class RoundService {
     private final Gateways gateways;
     private final Clock clock;
     private final RadarChart radar = new RadarChart();
+    private final Function<RoundReport, ReportAddition> additions;
 
     public RoundService(Repositories repositories, QuestionnaireCatalog catalog, Gateways gateways, Clock clock) {
+        this(repositories, catalog, gateways, clock, report -> ReportAddition.NONE);
+    }
+
+    /** @param additions what other features add to a round's report (the national comparison) */
+    public RoundService(Repositories repositories, QuestionnaireCatalog catalog, Gateways gateways, Clock clock,
+                        Function<RoundReport, ReportAddition> additions) {
+        this.additions = additions;
         this.regions = repositories.regions();
         this.rounds = repositories.rounds();
         this.checkIns = repositories.checkIns();
@@ -240,13 +250,14 @@ public final class RoundService {
     public Publication publish(Region region, Round round) {
         RoundReport report = report(region, round);
         ReportMessages reportMessages = new ReportMessages(Texts.of(region.language()));
+        ReportAddition addition = additionTo(report);
         byte[] png = radar.renderPng(RadarChart.dataFor(report, reportMessages.chartTitle(report),
-                reportMessages.meanLabel()), CHART_SIZE);
+                reportMessages.meanLabel()), CHART_SIZE, addition.backdrops());
         ChatGateway gateway;
         try {
             gateway = gateways.of(region.channel().platform());
             PostedMessage posted = gateway.postToChannel(region.channel(),
-                    reportMessages.channelReport(report, png, actions.ofRegion(region.id())));
+                    reportMessages.channelReport(report, png, actions.ofRegion(region.id()), addition));
             rounds.markReported(round.id());
             try {
                 gateway.replyInThread(posted, reportMessages.reflections(report));
@@ -275,6 +286,11 @@ public final class RoundService {
                 .map(Partner::id).collect(Collectors.toSet());
         int invited = (int) checkIns.ofRound(round.id()).stream().filter(c -> !away.contains(c.partnerId())).count();
         return ReportCalculator.compute(region, round, questionnaire, invited, away.size(), responses(round), previous);
+    }
+
+    /** What other features add to this report (the national comparison); {@link ReportAddition#NONE} for nothing. */
+    public ReportAddition additionTo(RoundReport report) {
+        return additions.apply(report);
     }
 
     /** At most this many rounds in the trend chart. */
