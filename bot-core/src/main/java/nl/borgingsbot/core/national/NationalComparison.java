@@ -6,6 +6,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.chat.Part;
 import nl.borgingsbot.core.i18n.Texts;
@@ -27,6 +30,7 @@ public final class NationalComparison implements Function<RoundReport, ReportAdd
     /** From this difference with the national mean an element is named in the report. */
     static final double NOTABLE = 0.5;
     private static final double EPSILON = 1e-9;
+    private static final Logger LOG = LoggerFactory.getLogger(NationalComparison.class);
 
     private final NationalFigures figures;
     private final int minimum;
@@ -39,8 +43,20 @@ public final class NationalComparison implements Function<RoundReport, ReportAdd
         this.minimum = minimum;
     }
 
+    /** The comparison for this report; nothing (and a warning in the log) when it cannot be computed. */
     @Override
     public ReportAddition apply(RoundReport report) {
+        try {
+            return compare(report);
+        } catch (RuntimeException e) {
+            // the report itself matters more than the comparison: it goes out without it
+            LOG.warn("no national comparison for round {} of region {}: {}", report.round().number(),
+                    report.region().id(), e.getMessage());
+            return ReportAddition.NONE;
+        }
+    }
+
+    private ReportAddition compare(RoundReport report) {
         if (!figures.sharing(report.region().id())) {
             return ReportAddition.NONE;
         }

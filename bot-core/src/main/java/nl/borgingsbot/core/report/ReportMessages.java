@@ -54,7 +54,8 @@ public final class ReportMessages {
         if (report.responded() == 0) {
             return message.paragraph(texts.get("report.noResponses")).build();
         }
-        message.add(new Part.Image(radarPng, altText(report) + addition.altText(), "borging-ronde-" + report.round().number() + ".png"));
+        message.add(new Part.Image(radarPng, altText(report) + addition.altText(),
+                "borging-ronde-" + report.round().number() + ".png"));
 
         message.heading(texts.get("report.lowest.title"));
         message.add(new Part.Bullets(report.lowest().stream()
@@ -86,7 +87,8 @@ public final class ReportMessages {
         message.heading(texts.get("report.stats.title"));
         message.add(new Part.Facts(report.stats().stream()
                 .map(s -> new Part.Fact(label(s), s.n() == 0 ? texts.get("report.stats.noScores")
-                        : texts.get("report.stats.value", texts.decimal(s.mean()) + addition.afterMean(s), s.min(), s.max(), s.n())))
+                        : texts.get("report.stats.value", texts.decimal(s.mean()) + addition.afterMean(s), s.min(),
+                                s.max(), s.n())))
                 .toList()));
         message.paragraph(texts.get("report.thread"));
         return message.build();
