@@ -3,6 +3,7 @@ package nl.borgingsbot.core.national;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -172,7 +173,7 @@ final class NationalWorkbook {
         sheet.setColumnWidth(1, 22 * 256);
     }
 
-    private static LocalDate day(java.time.Instant instant) {
+    private static LocalDate day(Instant instant) {
         return instant.atZone(Region.AMSTERDAM).toLocalDate();
     }
 
