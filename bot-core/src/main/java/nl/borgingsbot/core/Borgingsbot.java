@@ -27,10 +27,14 @@ import nl.borgingsbot.core.command.CommandHandler;
 import nl.borgingsbot.core.command.CommandParser;
 import nl.borgingsbot.core.i18n.Texts;
 import nl.borgingsbot.core.inbox.Inbox;
+import nl.borgingsbot.core.national.NationalCommands;
+import nl.borgingsbot.core.national.NationalComparison;
+import nl.borgingsbot.core.national.NationalFigures;
 import nl.borgingsbot.core.privacy.PrivacyCommands;
 import nl.borgingsbot.core.questionnaire.QuestionnaireCatalog;
 import nl.borgingsbot.core.region.Administrators;
 import nl.borgingsbot.core.region.Region;
+import nl.borgingsbot.core.report.ReportAddition;
 import nl.borgingsbot.core.round.RoundService;
 
 /**
@@ -59,31 +63,49 @@ public final class Borgingsbot implements AutoCloseable {
 
     public Borgingsbot(Repositories repositories, QuestionnaireCatalog catalog, Gateways gateways,
                        Administrators admins, Clock clock) {
-        this(repositories, catalog, gateways, admins, clock, WORKERS, new SecureRandom());
-    }
-
-    /** @param workers threads handling events after the ack */
-    public Borgingsbot(Repositories repositories, QuestionnaireCatalog catalog, Gateways gateways,
-                       Administrators admins, Clock clock, int workers) {
-        this(repositories, catalog, gateways, admins, clock, workers, new SecureRandom());
-    }
-
-    /** @param random draws the labels of anonymous rounds (tests pass a seeded one) */
-    public Borgingsbot(Repositories repositories, QuestionnaireCatalog catalog, Gateways gateways,
-                       Administrators admins, Clock clock, Random random) {
-        this(repositories, catalog, gateways, admins, clock, WORKERS, random);
+        this(repositories, catalog, gateways, admins, clock, Settings.defaults());
     }
 
     /**
-     * @param workers threads handling events after the ack
-     * @param random  draws the labels of anonymous rounds (tests pass a seeded one)
+     * How one bot is tuned.
+     *
+     * @param workers         threads handling events after the ack
+     * @param random          draws the labels of anonymous rounds (tests pass a seeded one)
+     * @param nationalMinimum other sharing regions a region needs before its report compares
+     *                        (BORGING_NATIONAL_MINIMUM)
      */
+    public record Settings(int workers, Random random, int nationalMinimum) {
+
+        public static Settings defaults() {
+            return new Settings(WORKERS, new SecureRandom(), NationalComparison.DEFAULT_MINIMUM);
+        }
+
+        public Settings withWorkers(int workers) {
+            return new Settings(workers, random, nationalMinimum);
+        }
+
+        public Settings withRandom(Random random) {
+            return new Settings(workers, random, nationalMinimum);
+        }
+
+        public Settings withNationalMinimum(int nationalMinimum) {
+            return new Settings(workers, random, nationalMinimum);
+        }
+    }
+
     public Borgingsbot(Repositories repositories, QuestionnaireCatalog catalog, Gateways gateways,
-                       Administrators admins, Clock clock, int workers, Random random) {
-        this.inbox = new Inbox(repositories.handledEvents(), clock, workers);
+                       Administrators admins, Clock clock, Settings settings) {
+        this.inbox = new Inbox(repositories.handledEvents(), clock, settings.workers());
         this.checkIns = new CheckInService(repositories, catalog, clock);
-        this.roundService = new RoundService(repositories, catalog, gateways, clock, random);
-        this.commands = new CommandHandler(repositories, roundService, catalog, admins, clock);
+        // the national figures are computed from the plain round reports, without the comparison itself
+        NationalFigures figures = new NationalFigures(repositories,
+                new RoundService(repositories, catalog, gateways, clock, settings.random(), report -> ReportAddition.NONE),
+                clock);
+        this.roundService = new RoundService(repositories, catalog, gateways, clock, settings.random(),
+                new NationalComparison(figures, settings.nationalMinimum()));
+        this.commands = new CommandHandler(repositories, roundService, catalog, admins,
+                new NationalCommands(repositories, catalog, figures, roundService, admins, settings.nationalMinimum(), clock),
+                clock);
         this.homePage = new HomePage(repositories, checkIns, roundService);
     }
 

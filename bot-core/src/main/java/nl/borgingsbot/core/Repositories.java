@@ -3,6 +3,7 @@ package nl.borgingsbot.core;
 import nl.borgingsbot.core.actions.ActionRepository;
 import nl.borgingsbot.core.checkin.CheckInRepository;
 import nl.borgingsbot.core.inbox.HandledEvents;
+import nl.borgingsbot.core.national.ConsentRepository;
 import nl.borgingsbot.core.privacy.Forgetting;
 import nl.borgingsbot.core.region.AbsenceRepository;
 import nl.borgingsbot.core.region.RegionRepository;
@@ -14,5 +15,5 @@ import nl.borgingsbot.core.schedule.ScheduleRepository;
 public record Repositories(RegionRepository regions, RoundRepository rounds, CheckInRepository checkIns,
                            ScheduleRepository schedules, ReminderLog reminders, ActionRepository actions,
                            AbsenceRepository absences, Forgetting forgetting,
-                           HandledEvents handledEvents) {
+                           HandledEvents handledEvents, ConsentRepository consents) {
 }

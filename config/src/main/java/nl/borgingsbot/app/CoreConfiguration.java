@@ -111,7 +111,8 @@ public class CoreConfiguration {
                 LOG.info("Regions from {}: {}", file, declared.size());
             }
         }
-        return new Borgingsbot(repositories, catalog, gateways, admins, clock);
+        return new Borgingsbot(repositories, catalog, gateways, admins, clock,
+                Borgingsbot.Settings.defaults().withNationalMinimum(properties.national().minimum()));
     }
 
     @Bean

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,11 +19,16 @@ import nl.borgingsbot.core.Repositories;
 import nl.borgingsbot.core.export.CsvExport;
 import nl.borgingsbot.core.export.ExcelExport;
 import nl.borgingsbot.core.export.Exports;
+import nl.borgingsbot.core.i18n.Texts;
+import nl.borgingsbot.core.national.NationalFigures;
+import nl.borgingsbot.core.national.NationalOverview;
+import nl.borgingsbot.core.questionnaire.QuestionnaireCatalog;
 import nl.borgingsbot.core.region.Region;
 
 /**
  * {@code java -jar borgingsbot.jar export --regio <naam> [--ronde <nr>] --out <bestand.xlsx|.csv>}:
- * the export of a closed round on the server, without a chat platform (none is started).
+ * the export of a closed round on the server, without a chat platform (none is started);
+ * {@code export --landelijk --out <bestand.xlsx>}: the programme office's national overview.
  * Other {@code --borging.…} arguments (e.g. the database URL) pass on to the application.
  */
 final class ExportCli {
@@ -31,7 +37,8 @@ final class ExportCli {
     static final int NOTHING_TO_EXPORT = 1;
     static final int USAGE = 2;
     private static final String USAGE_TEXT =
-            "Gebruik: java -jar borgingsbot.jar export --regio <naam> [--ronde <nr>] --out <bestand.xlsx of .csv>";
+            "Gebruik: java -jar borgingsbot.jar export --regio <naam> [--ronde <nr>] --out <bestand.xlsx of .csv>\n"
+            + "     of: java -jar borgingsbot.jar export --landelijk --out <bestand.xlsx>";
 
     private ExportCli() {
     }
@@ -41,11 +48,14 @@ final class ExportCli {
         Optional<String> region = Optional.empty();
         Optional<Integer> round = Optional.empty();
         Optional<Path> file = Optional.empty();
+        boolean national = false;
         List<String> application = new ArrayList<>(List.of("--borging.platforms.enabled=false"));
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
             boolean hasValue = i + 1 < args.length;
-            if (arg.equals("--regio") && hasValue) {
+            if (arg.equals("--landelijk")) {
+                national = true;
+            } else if (arg.equals("--regio") && hasValue) {
                 region = Optional.of(args[++i]);
             } else if (arg.equals("--ronde") && hasValue && args[i + 1].matches("\\d{1,4}")) {
                 round = Optional.of(Integer.parseInt(args[++i]));
@@ -58,7 +68,7 @@ final class ExportCli {
                 return USAGE;
             }
         }
-        if (region.isEmpty() || file.isEmpty()) {
+        if (file.isEmpty() || national == region.isPresent()) {
             out.println(USAGE_TEXT);
             return USAGE;
         }
@@ -66,6 +76,17 @@ final class ExportCli {
         app.setWebApplicationType(WebApplicationType.NONE);
         try (ConfigurableApplicationContext context = app.run(application.toArray(new String[0]))) {
             Repositories repositories = context.getBean(Repositories.class);
+            if (national) {
+                NationalOverview overview = new NationalOverview(new NationalFigures(repositories,
+                        context.getBean(Borgingsbot.class).rounds(), context.getBean(Clock.class)), repositories,
+                        context.getBean(QuestionnaireCatalog.class));
+                NationalOverview.Overview computed = overview.compute();
+                Files.write(file.get(), overview.xlsx(computed, Texts.of(Region.DUTCH)));
+                out.println("Geschreven: " + file.get() + " (landelijk overzicht: " + computed.regions().size()
+                        + " regio's, " + computed.picture().regions().size() + " in het landelijk beeld, "
+                        + computed.silent().size() + " stil).");
+                return OK;
+            }
             Optional<Region> found = repositories.regions().byName(region.get());
             if (found.isEmpty()) {
                 out.println("Regio '" + region.get() + "' bestaat niet. Regio's: " + String.join(", ",

@@ -53,9 +53,11 @@ class DemoRoundTest {
                 .contains("Inzicht in resultaten en effecten — gemiddeld 1,8")
                 .contains("Structuur en systemen — gemiddeld 2,2")
                 .contains("![Radardiagram")
-                .contains("Denken we aan").contains("Vragen we ons af");
+                .contains("Denken we aan").contains("Vragen we ons af")
+                .contains("Vergeleken met het landelijk beeld").contains("· landelijk ")
+                .contains("landelijk gemiddelde van 6 regio's").doesNotContain("Deltakust");
         String output = console.toString(StandardCharsets.UTF_8);
-        assertThat(output).contains("[stap 1/16]").contains("[stap 16/16]")
+        assertThat(output).contains("[stap 1/18]").contains("[stap 18/18]")
                 .contains("Antwoord met een cijfer van 1 tot en met 5") // Bram typed "vier"
                 .contains("Een score is een cijfer van 1 tot en met 5") // Carla typed "6"
                 .contains("5 van de 5 partners hebben gereageerd (100%)")

@@ -7,6 +7,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -58,9 +60,34 @@ class ExportCliTest {
 
         try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(xlsx))) {
             assertThat(workbook.getSheet("Radargrafiek").getRow(2).getCell(7).getStringCellValue()).isEqualTo("Gemeente Rivierstad");
+            // the demo region shares, and six other demo regions do: the national column follows the mean
+            assertThat(workbook.getSheet("Radargrafiek").getRow(2).getCell(9).getStringCellValue())
+                    .isEqualTo("Landelijk (6 regio's)");
         }
         assertThat(Files.readString(csv, StandardCharsets.UTF_8)).contains("6;Inzicht in resultaten en effecten;");
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Geschreven: " + xlsx);
+    }
+
+    @Test
+    void theNationalOverviewIsWrittenOnTheServerAndNamesOnlyRegionsThatShare() throws Exception {
+        Path database = demoDatabase();
+        Path xlsx = dir.resolve("landelijk.xlsx");
+
+        assertThat(export(database, "--landelijk", "--out", xlsx.toString())).isEqualTo(ExportCli.OK);
+
+        try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(xlsx))) {
+            List<String> names = new ArrayList<>();
+            workbook.getSheet("Regio's").forEach(row -> names.add(row.getCell(0).getStringCellValue()));
+            // Deltakust (7th) does not share: a number, never its name or means; Rivierenland shares since the demo
+            assertThat(names).contains("Demo-regio Noordkust", "Demo-regio Rivierenland", "regio 7")
+                    .doesNotContain("Demo-regio Deltakust");
+            assertThat(workbook.getSheet("Regio's").getRow(7).getLastCellNum()).isEqualTo((short) 4);
+            List<String> silent = new ArrayList<>();
+            workbook.getSheet("Stille regio's").forEach(row -> silent.add(row.getCell(0).getStringCellValue()));
+            assertThat(silent).contains("Demo-regio Polderveld", "Demo-regio Graafschap")
+                    .doesNotContain("Demo-regio Noordkust");
+        }
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Geschreven: " + xlsx).contains("7 in het landelijk beeld");
     }
 
     @Test
@@ -72,7 +99,7 @@ class ExportCliTest {
                 .isEqualTo(ExportCli.NOTHING_TO_EXPORT);
         assertThat(export(database, "--out", "x.xlsx")).isEqualTo(ExportCli.USAGE);
         assertThat(printed.toString(StandardCharsets.UTF_8))
-                .contains("Regio 'Atlantis' bestaat niet. Regio's: Demo-regio Rivierenland")
+                .contains("Regio 'Atlantis' bestaat niet. Regio's: ").contains("Demo-regio Rivierenland")
                 .contains("heeft geen gesloten ronde 7")
                 .contains("Gebruik: java -jar borgingsbot.jar export");
     }

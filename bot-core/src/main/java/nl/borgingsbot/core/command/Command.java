@@ -111,6 +111,14 @@ public sealed interface Command {
     record Back(Optional<UserReference> user) implements Command {
     }
 
+    /** "regio landelijk aan|uit": whether the region shares its means with the national comparison. */
+    record SetNationalSharing(boolean sharing) implements Command {
+    }
+
+    /** "landelijk": the programme office's national overview (administrators). */
+    record National() implements Command {
+    }
+
     /** A known command word used the wrong way: {@code usageKey} names the bundle text that explains it. */
     record Misused(String usageKey) implements Command {
     }

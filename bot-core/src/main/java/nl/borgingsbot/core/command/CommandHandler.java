@@ -20,6 +20,7 @@ import nl.borgingsbot.core.export.CsvExport;
 import nl.borgingsbot.core.export.ExcelExport;
 import nl.borgingsbot.core.export.Exports;
 import nl.borgingsbot.core.i18n.Texts;
+import nl.borgingsbot.core.national.NationalCommands;
 import nl.borgingsbot.core.privacy.PrivacyCommands;
 import nl.borgingsbot.core.questionnaire.QuestionnaireCatalog;
 import nl.borgingsbot.core.region.Administrators;
@@ -54,10 +55,11 @@ public final class CommandHandler {
     private final Membership membership;
     private final PrivacyCommands privacy;
     private final Exports exports;
+    private final NationalCommands national;
     private final Clock clock;
 
     public CommandHandler(Repositories repositories, RoundService roundService, QuestionnaireCatalog catalog,
-                          Administrators admins, Clock clock) {
+                          Administrators admins, NationalCommands national, Clock clock) {
         this.regions = repositories.regions();
         this.rounds = repositories.rounds();
         this.roundService = roundService;
@@ -69,6 +71,7 @@ public final class CommandHandler {
         this.absences = new AbsenceCommands(repositories, roundService, membership, clock);
         this.privacy = new PrivacyCommands(repositories, catalog, roundService::sendDirect);
         this.exports = new Exports(repositories, roundService);
+        this.national = national;
         this.clock = clock;
     }
 
@@ -85,6 +88,9 @@ public final class CommandHandler {
         }
         if (command instanceof Command.Away || command instanceof Command.Back) {
             return absences.handle(command, from, channel);
+        }
+        if (command instanceof Command.National) {
+            return national.overview(from);
         }
         if (command instanceof Command.MyData) {
             return privacy.myData(from);
@@ -127,6 +133,9 @@ public final class CommandHandler {
             rounds.openRound(r.id()).filter(open -> open.anonymous() != set.anonymous())
                     .ifPresent(open -> reply.paragraph(texts.get("region.anonymousNextRound", open.number())));
             return reply.build();
+        }
+        if (command instanceof Command.SetNationalSharing set) {
+            return national.setSharing(r, set.sharing(), texts);
         }
         if (command instanceof Command.SetQuestionnaire set) {
             if (catalog.byId(set.questionnaireId()).isEmpty()) {
@@ -355,6 +364,7 @@ public final class CommandHandler {
                         new Part.Fact(texts.get("region.show.anonymous"),
                                 texts.get(region.anonymous() ? "word.yes" : "word.no")),
                         new Part.Fact(texts.get("region.show.questionnaire"), region.questionnaireId()),
+                        national.fact(region, texts),
                         new Part.Fact(texts.get("region.show.managers"), managerNames(region)))))
                 .build();
     }
@@ -365,10 +375,10 @@ public final class CommandHandler {
                 .paragraph(texts.get("help.partner"));
         Optional<Region> region = regionFor(from, channel);
         if (region.isPresent() && isManager(region.get(), from)) {
-            message.paragraph(texts.get("help.manager"));
+            message.paragraph(texts.get("help.manager")).paragraph(texts.get("national.help.manager"));
         }
         if (admins.contains(from)) {
-            message.paragraph(texts.get("help.admin"));
+            message.paragraph(texts.get("help.admin")).paragraph(texts.get("national.help.admin"));
         }
         return message.build();
     }

@@ -63,6 +63,7 @@ public final class CommandParser {
                     .<Command>map(l -> new Command.Back(Optional.of(l.user())))
                     .orElse(new Command.Misused("usage.away"));
             case "actie", "action" -> action(rest, afterWords(line, 1));
+            case "landelijk", "national" -> rest.length == 0 ? new Command.National() : new Command.Misused("usage.national");
             default -> null;
         });
     }
@@ -77,6 +78,9 @@ public final class CommandParser {
             case "anoniem", "anonymous" -> rest.length == 2 && ON.contains(lower(rest[1])) ? new Command.SetAnonymous(true)
                     : rest.length == 2 && OFF.contains(lower(rest[1])) ? new Command.SetAnonymous(false)
                     : new Command.Misused("usage.regionAnonymous");
+            case "landelijk", "national" -> rest.length == 2 && ON.contains(lower(rest[1])) ? new Command.SetNationalSharing(true)
+                    : rest.length == 2 && OFF.contains(lower(rest[1])) ? new Command.SetNationalSharing(false)
+                    : new Command.Misused("usage.regionNational");
             case "vragenlijst", "questionnaire" -> rest.length == 2 ? new Command.SetQuestionnaire(rest[1])
                     : new Command.Misused("usage.regionQuestionnaire");
             default -> new Command.Misused("usage.region");

@@ -44,7 +44,7 @@ public final class CsvExport {
     }
 
     /** Whether a spreadsheet would read this as a formula. */
-    static boolean looksLikeFormula(String value) {
+    public static boolean looksLikeFormula(String value) {
         return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0;
     }
 

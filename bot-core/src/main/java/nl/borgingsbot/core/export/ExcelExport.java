@@ -47,6 +47,7 @@ import nl.borgingsbot.core.report.ElementStats;
 import nl.borgingsbot.core.report.PartnerLine;
 import nl.borgingsbot.core.report.RadarChart;
 import nl.borgingsbot.core.report.Reflection;
+import nl.borgingsbot.core.report.ReportAddition;
 import nl.borgingsbot.core.report.Response;
 import nl.borgingsbot.core.report.RoundReport;
 import nl.borgingsbot.core.report.TrendChart;
@@ -65,14 +66,20 @@ public final class ExcelExport {
 
     /** What goes into the file. */
     public record Input(RoundReport report, List<Response> responses, List<Action> actions,
-                        Optional<TrendChart.Data> trend) {
+                        Optional<TrendChart.Data> trend, ReportAddition addition) {
+
+        public Input(RoundReport report, List<Response> responses, List<Action> actions,
+                     Optional<TrendChart.Data> trend) {
+            this(report, responses, actions, trend, ReportAddition.NONE);
+        }
     }
 
     public byte[] xlsx(Input input) {
         Texts texts = Texts.of(input.report().region().language());
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles styles = new Styles(workbook);
-            radar(workbook.createSheet(texts.get("export.sheet.radar")), input.report(), texts, styles);
+            radar(workbook.createSheet(texts.get("export.sheet.radar")), input.report(), input.addition().exportColumns(),
+                    texts, styles);
             reflections(workbook.createSheet(texts.get("export.sheet.reflections")), input.report(), texts, styles);
             notes(workbook.createSheet(texts.get("export.sheet.notes")), input, texts, styles);
             trend(workbook.createSheet(texts.get("export.sheet.trend")), input.trend(), texts, styles);
@@ -84,7 +91,8 @@ public final class ExcelExport {
         }
     }
 
-    private static void radar(XSSFSheet sheet, RoundReport report, Texts texts, Styles styles) {
+    private static void radar(XSSFSheet sheet, RoundReport report, List<ReportAddition.Column> extra, Texts texts,
+                              Styles styles) {
         Questionnaire questionnaire = report.questionnaire();
         var language = report.region().language();
         text(sheet.createRow(0), 0, questionnaire.question().in(language), styles.title);
@@ -99,6 +107,9 @@ public final class ExcelExport {
         }
         int meanColumn = FIRST_SCORE_COLUMN + lines.size();
         text(header, meanColumn, texts.get("export.column.mean"), styles.header);
+        for (int e = 0; e < extra.size(); e++) {
+            text(header, meanColumn + 1 + e, extra.get(e).header(), styles.header);
+        }
         List<Statement> statements = questionnaire.statements();
         for (int i = 0; i < statements.size(); i++) {
             Statement statement = statements.get(i);
@@ -119,6 +130,14 @@ public final class ExcelExport {
                 mean.setCellValue(stats.mean());
                 mean.setCellStyle(styles.decimal);
             }
+            for (int e = 0; e < extra.size(); e++) {
+                double value = i < extra.get(e).values().length ? extra.get(e).values()[i] : Double.NaN;
+                if (!Double.isNaN(value)) {
+                    Cell cell = row.createCell(meanColumn + 1 + e);
+                    cell.setCellValue(value);
+                    cell.setCellStyle(styles.decimal);
+                }
+            }
         }
         int lastRow = HEADER_ROW + statements.size();
         var scale = questionnaire.scale();
@@ -126,19 +145,23 @@ public final class ExcelExport {
                 scale.max(), scale.label(scale.max(), language)), null);
         sheet.setColumnWidth(1, 32 * 256);
         sheet.setColumnWidth(2, 60 * 256);
-        for (int c = FIRST_SCORE_COLUMN; c <= meanColumn; c++) {
+        for (int c = FIRST_SCORE_COLUMN; c <= meanColumn + extra.size(); c++) {
             sheet.setColumnWidth(c, 20 * 256);
         }
         radarChart(sheet, texts.get("export.title", report.region().name(), report.round().number()),
-                lastRow, meanColumn);
+                lastRow, meanColumn, extra);
         sheet.getPrintSetup().setLandscape(true);
         sheet.setFitToPage(true);
         sheet.getPrintSetup().setFitWidth((short) 1);
         sheet.getPrintSetup().setFitHeight((short) 1);
     }
 
-    /** A native Excel radar chart of the table: one series per partner column and the mean, axis 1..5. */
-    private static void radarChart(XSSFSheet sheet, String title, int lastRow, int meanColumn) {
+    /**
+     * A native Excel radar chart of the table: one series per partner column and the mean, axis 1..5,
+     * and one per added column that has a chart line.
+     */
+    private static void radarChart(XSSFSheet sheet, String title, int lastRow, int meanColumn,
+                                   List<ReportAddition.Column> extra) {
         XSSFDrawing drawing = sheet.createDrawingPatriarch();
         XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 0, lastRow + 4, 7, lastRow + 40);
         XSSFChart chart = drawing.createChart(anchor);
@@ -158,17 +181,22 @@ public final class ExcelExport {
         XDDFRadarChartData data = (XDDFRadarChartData) chart.createData(ChartTypes.RADAR, categories, values);
         data.setStyle(RadarStyle.MARKER);
         data.setVaryColors(false);
-        for (int column = FIRST_SCORE_COLUMN; column <= meanColumn; column++) {
+        for (int column = FIRST_SCORE_COLUMN; column <= meanColumn + extra.size(); column++) {
+            Optional<Color> added = column > meanColumn ? extra.get(column - meanColumn - 1).chartLine() : Optional.empty();
+            if (column > meanColumn && added.isEmpty()) {
+                continue;
+            }
             XDDFNumericalDataSource<Double> scores = XDDFDataSourcesFactory.fromNumericCellRange(sheet,
                     new CellRangeAddress(HEADER_ROW + 1, lastRow, column, column));
             XDDFRadarChartData.Series series = (XDDFRadarChartData.Series) data.addSeries(labels, scores);
             series.setTitle(sheet.getRow(HEADER_ROW).getCell(column).getStringCellValue(),
                     new CellReference(sheet.getSheetName(), HEADER_ROW, column, true, true));
             boolean mean = column == meanColumn;
-            Color colour = mean ? RadarChart.MEAN : RadarChart.PALETTE.get((column - FIRST_SCORE_COLUMN) % RadarChart.PALETTE.size());
+            Color colour = added.orElse(mean ? RadarChart.MEAN
+                    : RadarChart.PALETTE.get((column - FIRST_SCORE_COLUMN) % RadarChart.PALETTE.size()));
             XDDFLineProperties line = new XDDFLineProperties(new XDDFSolidFillProperties(XDDFColor.from(
                     new byte[] {(byte) colour.getRed(), (byte) colour.getGreen(), (byte) colour.getBlue()})));
-            line.setWidth(mean ? 3.5 : 1.75);
+            line.setWidth(mean || added.isPresent() ? 3.5 : 1.75);
             if (mean) {
                 line.setPresetDash(new XDDFPresetLineDash(PresetLineDash.DASH));
             }

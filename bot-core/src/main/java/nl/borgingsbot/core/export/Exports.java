@@ -27,7 +27,8 @@ public final class Exports {
                 .filter(r -> !r.isOpen())
                 .filter(r -> number.isEmpty() || r.number() == number.get())
                 .reduce((earlier, later) -> later);
-        return round.map(r -> new ExcelExport.Input(rounds.report(region, r), rounds.responses(r),
-                repositories.actions().ofRegion(region.id()), rounds.trend(region)));
+        return round.map(r -> rounds.report(region, r)).map(report -> new ExcelExport.Input(report,
+                rounds.responses(report.round()), repositories.actions().ofRegion(region.id()), rounds.trend(region),
+                rounds.additionTo(report)));
     }
 }

@@ -1,6 +1,7 @@
 package nl.borgingsbot.core.region;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -36,6 +37,11 @@ public final class Administrators {
 
     public boolean contains(ChatUser user) {
         return keys.contains(user.platform().key() + ":" + user.userId());
+    }
+
+    /** The administrators as people write them in chat ("@U0123ABC"), sorted. */
+    public List<String> mentions() {
+        return keys.stream().map(key -> "@" + key.substring(key.indexOf(':') + 1)).sorted().toList();
     }
 
     public boolean isEmpty() {

@@ -63,7 +63,13 @@ public final class RadarChart {
 
     /** The chart as PNG bytes, {@code sizePx} square (clamped to {@value #MIN_SIZE}..{@value #MAX_SIZE}). */
     public byte[] renderPng(RadarData data, int sizePx) {
-        return new PngEncoder().withBufferedImage(render(data, sizePx)).withCompressionLevel(1).toBytes();
+        return renderPng(data, sizePx, List.of());
+    }
+
+    /** As {@link #renderPng(RadarData, int)}, with {@code backdrops} drawn behind the lines. */
+    public byte[] renderPng(RadarData data, int sizePx, List<RadarBackdrop> backdrops) {
+        return new PngEncoder().withBufferedImage(draw(data, sizePx, backdrops).image()).withCompressionLevel(1)
+                .toBytes();
     }
 
     /** The chart drawn into an RGB image, {@code sizePx} square (clamped as for {@link #renderPng}). */
@@ -76,6 +82,10 @@ public final class RadarChart {
     }
 
     Drawing draw(RadarData data, int sizePx) {
+        return draw(data, sizePx, List.of());
+    }
+
+    Drawing draw(RadarData data, int sizePx, List<RadarBackdrop> backdrops) {
         int size = Math.max(MIN_SIZE, Math.min(MAX_SIZE, sizePx));
         BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
         Graphics2D g2 = image.createGraphics();
@@ -83,6 +93,7 @@ public final class RadarChart {
             g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g2.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             JFreeChart chart = chart(data, size / (double) MAX_SIZE);
+            ((RingedSpiderWebPlot) chart.getPlot()).setBackdrops(backdrops);
             chart.draw(g2, new Rectangle2D.Double(0, 0, size, size));
             return new Drawing(image, ((RingedSpiderWebPlot) chart.getPlot()).web());
         } finally {

@@ -39,6 +39,11 @@ public final class ReportMessages {
 
     /** The message for the region channel, with the radar chart as PNG and the region's actions. */
     public Message channelReport(RoundReport report, byte[] radarPng, List<Action> actions) {
+        return channelReport(report, radarPng, actions, ReportAddition.NONE);
+    }
+
+    /** As {@link #channelReport(RoundReport, byte[], List)}, with what another feature adds. */
+    public Message channelReport(RoundReport report, byte[] radarPng, List<Action> actions, ReportAddition addition) {
         Message.Builder message = Message.builder()
                 .heading(texts.get("report.title", report.region().name(), report.round().number()))
                 .paragraph(texts.get("report.responses", report.responded(), report.invited(),
@@ -49,7 +54,8 @@ public final class ReportMessages {
         if (report.responded() == 0) {
             return message.paragraph(texts.get("report.noResponses")).build();
         }
-        message.add(new Part.Image(radarPng, altText(report), "borging-ronde-" + report.round().number() + ".png"));
+        message.add(new Part.Image(radarPng, altText(report) + addition.altText(),
+                "borging-ronde-" + report.round().number() + ".png"));
 
         message.heading(texts.get("report.lowest.title"));
         message.add(new Part.Bullets(report.lowest().stream()
@@ -67,6 +73,7 @@ public final class ReportMessages {
         message.heading(texts.get("report.change.title"));
         message.add(report.changes().isEmpty() ? new Part.Paragraph(texts.get("report.change.none"))
                 : new Part.Bullets(report.changes().stream().map(this::change).toList()));
+        addition.addSections(message);
 
         if (!actions.isEmpty()) {
             message.heading(texts.get("report.actions.title"));
@@ -80,7 +87,8 @@ public final class ReportMessages {
         message.heading(texts.get("report.stats.title"));
         message.add(new Part.Facts(report.stats().stream()
                 .map(s -> new Part.Fact(label(s), s.n() == 0 ? texts.get("report.stats.noScores")
-                        : texts.get("report.stats.value", texts.decimal(s.mean()), s.min(), s.max(), s.n())))
+                        : texts.get("report.stats.value", texts.decimal(s.mean()) + addition.afterMean(s), s.min(),
+                                s.max(), s.n())))
                 .toList()));
         message.paragraph(texts.get("report.thread"));
         return message.build();

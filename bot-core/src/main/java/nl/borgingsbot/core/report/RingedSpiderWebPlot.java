@@ -41,6 +41,7 @@ final class RingedSpiderWebPlot extends SpiderWebPlot {
     private final double scale;
     private double interiorGap = 0.3;
     private Rectangle2D web = new Rectangle2D.Double();
+    private List<RadarBackdrop> backdrops = List.of();
 
     /**
      * @param dataset one row per series (partners, then the mean), one column per axis
@@ -57,6 +58,11 @@ final class RingedSpiderWebPlot extends SpiderWebPlot {
     /** Label font size at 1024 px: large for the usual seven axes, smaller when there are many. */
     static double labelSize(int axes) {
         return axes <= 8 ? 24 : Math.max(17, 24 - (axes - 8) * 0.7);
+    }
+
+    /** Drawn after the rings, behind the lines; their legend entries come last. */
+    void setBackdrops(List<RadarBackdrop> backdrops) {
+        this.backdrops = List.copyOf(backdrops);
     }
 
     /** The square the outer ring (value 5) touches, as last drawn. */
@@ -127,7 +133,25 @@ final class RingedSpiderWebPlot extends SpiderWebPlot {
             return;
         }
         web = (Rectangle2D) webArea.clone();
-        drawRings(g2, webArea, getDataset().getColumnCount());
+        int axes = getDataset().getColumnCount();
+        drawRings(g2, webArea, axes);
+        RadarBackdrop.Geometry geometry = new RadarBackdrop.Geometry() {
+            @Override
+            public Point2D at(int axis, double value) {
+                return getWebPoint(webArea, angle(axis, axes), value / SCALE_MAX);
+            }
+
+            @Override
+            public int axes() {
+                return axes;
+            }
+
+            @Override
+            public double scale() {
+                return scale;
+            }
+        };
+        backdrops.forEach(backdrop -> backdrop.draw(g2, geometry));
         drawLabels(g2, webArea);
     }
 
@@ -262,6 +286,11 @@ final class RingedSpiderWebPlot extends SpiderWebPlot {
                     getSeriesOutlineStroke(series), true, sample, getSeriesOutlineStroke(series), paint);
             item.setSeriesIndex(series);
             items.add(item);
+        }
+        for (RadarBackdrop backdrop : backdrops) {
+            Paint paint = backdrop.legendPaint();
+            items.add(new LegendItem(backdrop.legendLabel(), backdrop.legendLabel(), null, null, false, marker, false,
+                    paint, false, paint, backdrop.legendStroke(scale), true, sample, backdrop.legendStroke(scale), paint));
         }
         return items;
     }

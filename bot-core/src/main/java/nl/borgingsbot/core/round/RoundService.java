@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -39,6 +40,7 @@ import nl.borgingsbot.core.region.RegionRepository;
 import nl.borgingsbot.core.report.ElementStats;
 import nl.borgingsbot.core.report.RadarChart;
 import nl.borgingsbot.core.report.ReportCalculator;
+import nl.borgingsbot.core.report.ReportAddition;
 import nl.borgingsbot.core.report.ReportMessages;
 import nl.borgingsbot.core.report.Response;
 import nl.borgingsbot.core.report.RoundReport;
@@ -64,14 +66,19 @@ public final class RoundService {
     private final Clock clock;
     private final Random random;
     private final RadarChart radar = new RadarChart();
+    private final Function<RoundReport, ReportAddition> additions;
 
     public RoundService(Repositories repositories, QuestionnaireCatalog catalog, Gateways gateways, Clock clock) {
-        this(repositories, catalog, gateways, clock, new SecureRandom());
+        this(repositories, catalog, gateways, clock, new SecureRandom(), report -> ReportAddition.NONE);
     }
 
-    /** @param random draws the labels of an anonymous round (a {@link SecureRandom} but in tests) */
+    /**
+     * @param random    draws the labels of an anonymous round (a {@link SecureRandom} but in tests)
+     * @param additions what other features add to a round's report (the national comparison)
+     */
     public RoundService(Repositories repositories, QuestionnaireCatalog catalog, Gateways gateways, Clock clock,
-                        Random random) {
+                        Random random, Function<RoundReport, ReportAddition> additions) {
+        this.additions = additions;
         this.regions = repositories.regions();
         this.rounds = repositories.rounds();
         this.checkIns = repositories.checkIns();
@@ -257,13 +264,14 @@ public final class RoundService {
     public Publication publish(Region region, Round round) {
         RoundReport report = report(region, round);
         ReportMessages reportMessages = new ReportMessages(Texts.of(region.language()));
+        ReportAddition addition = additionTo(report);
         byte[] png = radar.renderPng(RadarChart.dataFor(report, reportMessages.chartTitle(report),
-                reportMessages.meanLabel()), CHART_SIZE);
+                reportMessages.meanLabel()), CHART_SIZE, addition.backdrops());
         ChatGateway gateway;
         try {
             gateway = gateways.of(region.channel().platform());
             PostedMessage posted = gateway.postToChannel(region.channel(),
-                    reportMessages.channelReport(report, png, actions.ofRegion(region.id())));
+                    reportMessages.channelReport(report, png, actions.ofRegion(region.id()), addition));
             rounds.markReported(round.id());
             try {
                 gateway.replyInThread(posted, reportMessages.reflections(report));
@@ -292,6 +300,11 @@ public final class RoundService {
                 .map(Partner::id).collect(Collectors.toSet());
         int invited = (int) checkIns.ofRound(round.id()).stream().filter(c -> !away.contains(c.partnerId())).count();
         return ReportCalculator.compute(region, round, questionnaire, invited, away.size(), responses(round), previous);
+    }
+
+    /** What other features add to this report (the national comparison); {@link ReportAddition#NONE} for nothing. */
+    public ReportAddition additionTo(RoundReport report) {
+        return additions.apply(report);
     }
 
     /** At most this many rounds in the trend chart. */

@@ -752,4 +752,22 @@ abstract class RepositoryContractTest {
             threads.shutdownNow();
         }
     }
+
+    // ---------------------------------------------------------------- national consent
+
+    @Test
+    void aRegionSharesNothingUntilItSaysSoAndStopsWhenItSaysSo() {
+        JdbcConsentRepository consents = new JdbcConsentRepository(database.dataSource());
+        Region noord = regions.create(NewRegion.withDefaults("Regio Noord", NOORD_CHANNEL));
+        assertThat(consents.sharing(noord.id())).isFalse();
+        assertThat(consents.sharingRegions()).isEmpty();
+
+        consents.set(noord.id(), true, Instant.parse("2027-01-11T09:00:00Z"));
+        assertThat(consents.sharing(noord.id())).isTrue();
+        assertThat(consents.sharingRegions()).containsExactly(noord.id());
+
+        consents.set(noord.id(), false, Instant.parse("2027-01-12T09:00:00Z"));
+        assertThat(consents.sharing(noord.id())).isFalse();
+        assertThat(consents.sharingRegions()).isEmpty();
+    }
 }

@@ -59,7 +59,8 @@ public final class TestBot implements AutoCloseable {
         }
         database = Database.open("jdbc:sqlite:" + file, "", "");
         bot = new Borgingsbot(database.repositories(), Fixtures.catalog(), new Gateways(List.of(slack)),
-                Administrators.parse("slack:" + ADMIN), clock, random);
+                Administrators.parse("slack:" + ADMIN), clock,
+                Borgingsbot.Settings.defaults().withRandom(random));
     }
 
     public static ChatUser user(String id) {

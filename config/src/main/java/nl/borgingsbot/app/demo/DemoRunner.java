@@ -29,6 +29,9 @@ import nl.borgingsbot.core.chat.Platform;
 import nl.borgingsbot.core.chat.TextRenderer;
 import nl.borgingsbot.core.export.ExcelExport;
 import nl.borgingsbot.core.export.Exports;
+import nl.borgingsbot.core.i18n.Texts;
+import nl.borgingsbot.core.national.NationalFigures;
+import nl.borgingsbot.core.national.NationalOverview;
 import nl.borgingsbot.core.questionnaire.QuestionnaireCatalog;
 import nl.borgingsbot.core.region.Administrators;
 import nl.borgingsbot.core.region.Region;
@@ -80,6 +83,10 @@ public class DemoRunner {
         try (Database database = Database.open("jdbc:sqlite:" + dbFile, "", "");
              Borgingsbot bot = new Borgingsbot(database.repositories(), catalog, new Gateways(List.of(console)),
                      Administrators.parse("demo:" + script.manager()), clock)) {
+            int sharing = DemoRegions.seed(database.repositories(), catalog.require(Region.DEFAULT_QUESTIONNAIRE),
+                    script.workspace(), clock.instant());
+            out.println("Vooraf staan er " + sharing + " andere demo-regio's met een gesloten ronde in de database die hun"
+                    + " gemiddelden delen, zodat het rapport de regio naast het landelijk beeld kan zetten.");
             int number = 0;
             for (DemoScript.Step step : script.steps()) {
                 number++;
@@ -102,6 +109,9 @@ public class DemoRunner {
             ExcelExport.Input export = new Exports(database.repositories(), bot.rounds()).of(region, Optional.empty())
                     .orElseThrow(() -> new IllegalStateException("the demo round was not closed"));
             Files.write(workbook, new ExcelExport().xlsx(export));
+            NationalOverview national = new NationalOverview(new NationalFigures(database.repositories(), bot.rounds(),
+                    clock), database.repositories(), catalog);
+            Files.write(dir.resolve("landelijk.xlsx"), national.xlsx(national.compute(), Texts.of(Region.DUTCH)));
             return writeFiles(console, dir, workbook, dbFile, out);
         }
     }
@@ -149,8 +159,8 @@ public class DemoRunner {
         Path reportFile = dir.resolve("report.md");
         Files.writeString(reportFile, text.append('\n').toString(), StandardCharsets.UTF_8);
         out.println();
-        out.println("Klaar. Geschreven: " + radar + " (radardiagram), " + reportFile + " (rapport) en " + workbook
-                + " (Excel, met de radargrafiek).");
+        out.println("Klaar. Geschreven: " + radar + " (radardiagram), " + reportFile + " (rapport), " + workbook
+                + " (Excel, met de radargrafiek) en " + dir.resolve("landelijk.xlsx") + " (het landelijk overzicht).");
         return new Result(radar, reportFile, workbook, dbFile);
     }
 }

@@ -64,7 +64,7 @@ public final class SlackTestBot implements AutoCloseable {
                 Optional.of(slack.apiUrl())));
         bot = new Borgingsbot(database.repositories(), Questionnaires.catalog(),
                 new Gateways(List.of(connection.gateway())), Administrators.parse("slack:" + ADMIN), Clock.systemUTC(),
-                coreWorkers);
+                Borgingsbot.Settings.defaults().withWorkers(coreWorkers));
         connection.connect(bot);
         endpoint = SlackHttpServer.start(connection, "127.0.0.1", 0);
     }
