@@ -5,6 +5,7 @@ import nl.borgingsbot.core.checkin.CheckInRepository;
 import nl.borgingsbot.core.privacy.Forgetting;
 import nl.borgingsbot.core.region.AbsenceRepository;
 import nl.borgingsbot.core.region.RegionRepository;
+import nl.borgingsbot.core.round.DeliveryFailureLog;
 import nl.borgingsbot.core.round.ReminderLog;
 import nl.borgingsbot.core.round.RoundRepository;
 import nl.borgingsbot.core.schedule.ScheduleRepository;
@@ -12,5 +13,6 @@ import nl.borgingsbot.core.schedule.ScheduleRepository;
 /** Every store the bot needs; {@code store.Database#repositories()} gives the JDBC ones. */
 public record Repositories(RegionRepository regions, RoundRepository rounds, CheckInRepository checkIns,
                            ScheduleRepository schedules, ReminderLog reminders, ActionRepository actions,
-                           AbsenceRepository absences, Forgetting forgetting) {
+                           AbsenceRepository absences, Forgetting forgetting,
+                           DeliveryFailureLog deliveryFailures) {
 }

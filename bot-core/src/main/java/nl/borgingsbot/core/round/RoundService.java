@@ -59,6 +59,7 @@ public final class RoundService {
     private final QuestionnaireCatalog catalog;
     private final Gateways gateways;
     private final Clock clock;
+    private final DeliveryFailures failures;
     private final RadarChart radar = new RadarChart();
 
     public RoundService(Repositories repositories, QuestionnaireCatalog catalog, Gateways gateways, Clock clock) {
@@ -71,6 +72,7 @@ public final class RoundService {
         this.catalog = catalog;
         this.gateways = gateways;
         this.clock = clock;
+        this.failures = new DeliveryFailures(regions, repositories.deliveryFailures(), gateways, clock);
     }
 
     /**
@@ -149,7 +151,7 @@ public final class RoundService {
         if (created.isEmpty()) {
             return Invitation.HAD_ONE;
         }
-        return deliver(partner.user(), messages(region, round).intro(created.get())) ? Invitation.SENT
+        return deliver(region, round, partner, messages(region, round).intro(created.get())) ? Invitation.SENT
                 : Invitation.UNREACHABLE;
     }
 
@@ -181,7 +183,7 @@ public final class RoundService {
                 away++;
             } else if (!reminders.claim(round.id(), checkIn.partnerId(), claimed, today, now)) {
                 already++;
-            } else if (deliver(partner.get().user(), messages.reminder(checkIn))) {
+            } else if (deliver(region, round, partner.get(), messages.reminder(checkIn))) {
                 sent++;
             } else {
                 reminders.release(round.id(), checkIn.partnerId(), claimed);
@@ -350,12 +352,23 @@ public final class RoundService {
     }
 
     private boolean deliver(ChatUser user, Message message) {
+        return tryDeliver(user, message).isEmpty();
+    }
+
+    /** Sends a partner a DM of a round; when it fails, the programme managers hear why (once). */
+    private boolean deliver(Region region, Round round, Partner partner, Message message) {
+        Optional<DeliveryException> failure = tryDeliver(partner.user(), message);
+        failure.ifPresent(e -> failures.report(region, round, partner, e));
+        return failure.isEmpty();
+    }
+
+    private Optional<DeliveryException> tryDeliver(ChatUser user, Message message) {
         try {
             gateways.of(user.platform()).sendDirect(user, message);
-            return true;
+            return Optional.empty();
         } catch (DeliveryException e) {
             LOG.warn("DM to {}:{} failed: {}", user.platform().key(), user.userId(), e.reason());
-            return false;
+            return Optional.of(e);
         }
     }
 }
