@@ -110,8 +110,8 @@ final class RateLimitedCall {
             case "not_in_channel" -> DeliveryException.Reason.NOT_IN_CHANNEL;
             case "channel_not_found", "is_archived" -> DeliveryException.Reason.CHANNEL_NOT_FOUND;
             case "user_not_found", "user_disabled", "account_inactive" -> DeliveryException.Reason.USER_GONE;
-            case "cannot_dm_bot", "messages_tab_disabled", "user_not_visible", "not_allowed_token_type",
-                 "missing_scope" -> DeliveryException.Reason.USER_UNREACHABLE;
+            case "cannot_dm_bot", "messages_tab_disabled", "user_not_visible", "not_allowed_token_type"
+                    -> DeliveryException.Reason.USER_UNREACHABLE;
             case "ratelimited", "service_unavailable", "request_timeout" -> DeliveryException.Reason.TEMPORARY;
             default -> DeliveryException.Reason.OTHER;
         };
