@@ -7,6 +7,7 @@ import nl.borgingsbot.core.national.ConsentRepository;
 import nl.borgingsbot.core.privacy.Forgetting;
 import nl.borgingsbot.core.region.AbsenceRepository;
 import nl.borgingsbot.core.region.RegionRepository;
+import nl.borgingsbot.core.round.DeliveryFailureLog;
 import nl.borgingsbot.core.round.ReminderLog;
 import nl.borgingsbot.core.round.RoundRepository;
 import nl.borgingsbot.core.schedule.ScheduleRepository;
@@ -15,5 +16,6 @@ import nl.borgingsbot.core.schedule.ScheduleRepository;
 public record Repositories(RegionRepository regions, RoundRepository rounds, CheckInRepository checkIns,
                            ScheduleRepository schedules, ReminderLog reminders, ActionRepository actions,
                            AbsenceRepository absences, Forgetting forgetting,
-                           HandledEvents handledEvents, ConsentRepository consents) {
+                           HandledEvents handledEvents, ConsentRepository consents,
+                           DeliveryFailureLog deliveryFailures) {
 }

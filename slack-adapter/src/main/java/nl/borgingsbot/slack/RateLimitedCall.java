@@ -15,7 +15,10 @@ import nl.borgingsbot.core.chat.DeliveryException;
 /**
  * Calls a Slack Web API method, waiting out HTTP 429 ({@code Retry-After}) a few times, so that
  * fanning out a round paces itself instead of failing. A response that is not {@code ok} becomes a
- * {@link DeliveryException} with the reason the core can explain.
+ * {@link DeliveryException} with the reason the core can explain; a call still throttled after
+ * {@value #MAX_ATTEMPTS} attempts (or answered 5xx) is {@link DeliveryException.Reason#TEMPORARY},
+ * with Slack's {@code Retry-After}, and the core keeps delivering it
+ * ({@link nl.borgingsbot.core.chat.DeliveryRetry}) until it goes through.
  */
 final class RateLimitedCall {
 
@@ -56,11 +59,14 @@ final class RateLimitedCall {
                 }
                 return response;
             } catch (SlackApiException e) {
-                if (e.getResponse().code() != 429 || attempt >= MAX_ATTEMPTS) {
-                    throw new DeliveryException(DeliveryException.Reason.OTHER,
-                            method + ": HTTP " + e.getResponse().code(), e);
+                int status = e.getResponse().code();
+                String header = e.getResponse().header("Retry-After");
+                if (status != 429 || attempt >= MAX_ATTEMPTS) {
+                    boolean temporary = status == 429 || status >= 500;
+                    throw new DeliveryException(temporary ? DeliveryException.Reason.TEMPORARY : DeliveryException.Reason.OTHER,
+                            method + ": HTTP " + status, e, temporary ? seconds(header) : Optional.empty());
                 }
-                Duration wait = retryAfter(e.getResponse().header("Retry-After"));
+                Duration wait = retryAfter(header);
                 LOG.info("Slack rate limit on {}; waiting {} s (attempt {})", method, wait.toSeconds(), attempt);
                 sleep(wait);
             } catch (IOException e) {
@@ -83,14 +89,19 @@ final class RateLimitedCall {
         }
     }
 
+    /** How long to wait here before the next attempt: what Slack asked, at most {@link #MAX_WAIT}. */
     static Duration retryAfter(String header) {
-        Optional<Long> seconds = Optional.ofNullable(header).map(String::strip)
-                .filter(h -> h.matches("\\d{1,6}")).map(Long::parseLong);
-        Duration wait = seconds.map(Duration::ofSeconds).orElse(DEFAULT_WAIT);
+        Duration wait = seconds(header).orElse(DEFAULT_WAIT);
         return wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait;
     }
 
-    /** What a Slack error code means for the core. */
+    /** What Slack asked for in {@code Retry-After} (seconds), when it said. */
+    private static Optional<Duration> seconds(String header) {
+        return Optional.ofNullable(header).map(String::strip).filter(h -> h.matches("\\d{1,6}"))
+                .map(Long::parseLong).map(Duration::ofSeconds);
+    }
+
+    /** What a Slack error code means for the core (the same reasons Teams' status codes map to). */
     static DeliveryException.Reason reasonOf(String error) {
         if (error == null) {
             return DeliveryException.Reason.OTHER;
@@ -98,8 +109,10 @@ final class RateLimitedCall {
         return switch (error) {
             case "not_in_channel" -> DeliveryException.Reason.NOT_IN_CHANNEL;
             case "channel_not_found", "is_archived" -> DeliveryException.Reason.CHANNEL_NOT_FOUND;
-            case "user_not_found", "user_disabled", "cannot_dm_bot", "messages_tab_disabled",
-                 "user_not_visible", "not_allowed_token_type" -> DeliveryException.Reason.USER_UNREACHABLE;
+            case "user_not_found", "user_disabled", "account_inactive" -> DeliveryException.Reason.USER_GONE;
+            case "cannot_dm_bot", "messages_tab_disabled", "user_not_visible", "not_allowed_token_type"
+                    -> DeliveryException.Reason.USER_UNREACHABLE;
+            case "ratelimited", "service_unavailable", "request_timeout" -> DeliveryException.Reason.TEMPORARY;
             default -> DeliveryException.Reason.OTHER;
         };
     }

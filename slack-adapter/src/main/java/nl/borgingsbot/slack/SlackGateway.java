@@ -49,17 +49,22 @@ public final class SlackGateway implements ChatGateway {
         return Platform.SLACK;
     }
 
+    /**
+     * Opens the DM and posts into it. For a DM, "no such channel" or "not in the channel" means the
+     * person cannot get one ({@code USER_UNREACHABLE}); other reasons (a person gone, throttling)
+     * pass unchanged.
+     */
     @Override
     public void sendDirect(ChatUser user, Message message) {
-        String channel;
         try {
-            channel = calls.call("conversations.open", () -> client.conversationsOpen(r -> r.users(List.of(user.userId()))))
-                    .getChannel().getId();
+            String channel = calls.call("conversations.open",
+                    () -> client.conversationsOpen(r -> r.users(List.of(user.userId())))).getChannel().getId();
+            post(channel, message, Optional.empty());
         } catch (DeliveryException e) {
-            throw e.reason() == DeliveryException.Reason.OTHER ? e
-                    : new DeliveryException(DeliveryException.Reason.USER_UNREACHABLE, e.getMessage(), e);
+            DeliveryException.Reason reason = e.reason();
+            throw reason == DeliveryException.Reason.NOT_IN_CHANNEL || reason == DeliveryException.Reason.CHANNEL_NOT_FOUND
+                    ? new DeliveryException(DeliveryException.Reason.USER_UNREACHABLE, e.getMessage(), e) : e;
         }
-        post(channel, message, Optional.empty());
     }
 
     @Override
@@ -79,8 +84,14 @@ public final class SlackGateway implements ChatGateway {
      */
     String post(String channel, Message message, Optional<String> threadTs) {
         String ts = postBlocks(channel, message, threadTs);
-        message.parts().stream().filter(Part.File.class::isInstance).map(Part.File.class::cast)
-                .forEach(file -> share(channel, file, threadTs));
+        try {
+            message.parts().stream().filter(Part.File.class::isInstance).map(Part.File.class::cast)
+                    .forEach(file -> share(channel, file, threadTs));
+        } catch (DeliveryException e) {
+            // the message is there: delivering it again would show it twice
+            throw e.reason().temporary() ? new DeliveryException(DeliveryException.Reason.OTHER,
+                    "the message was posted, its file not: " + e.getMessage(), e) : e;
+        }
         return ts;
     }
 

@@ -23,7 +23,8 @@ class RateLimitedCallTest {
         assertThat(RateLimitedCall.reasonOf("not_in_channel")).isEqualTo(DeliveryException.Reason.NOT_IN_CHANNEL);
         assertThat(RateLimitedCall.reasonOf("channel_not_found")).isEqualTo(DeliveryException.Reason.CHANNEL_NOT_FOUND);
         assertThat(RateLimitedCall.reasonOf("is_archived")).isEqualTo(DeliveryException.Reason.CHANNEL_NOT_FOUND);
-        assertThat(RateLimitedCall.reasonOf("user_not_found")).isEqualTo(DeliveryException.Reason.USER_UNREACHABLE);
+        assertThat(RateLimitedCall.reasonOf("user_not_found")).isEqualTo(DeliveryException.Reason.USER_GONE);
+        assertThat(RateLimitedCall.reasonOf("account_inactive")).isEqualTo(DeliveryException.Reason.USER_GONE);
         assertThat(RateLimitedCall.reasonOf("cannot_dm_bot")).isEqualTo(DeliveryException.Reason.USER_UNREACHABLE);
         assertThat(RateLimitedCall.reasonOf("invalid_blocks")).isEqualTo(DeliveryException.Reason.OTHER);
         assertThat(RateLimitedCall.reasonOf(null)).isEqualTo(DeliveryException.Reason.OTHER);

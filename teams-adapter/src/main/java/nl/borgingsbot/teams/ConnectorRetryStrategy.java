@@ -10,7 +10,8 @@ import okhttp3.Response;
 
 /**
  * When to call the Bot Connector again: on 429 (throttled), 412 (a conversation being created
- * concurrently), 408, 502, 503 and 504, up to {@code maxRetries} times, waiting as the service asks
+ * concurrently), 408, 502, 503 and 504, up to {@code maxRetries} times (after that the call fails
+ * as {@code TEMPORARY} and the core's {@code DeliveryRetry} keeps delivering it), waiting as the service asks
  * ({@code Retry-After}, capped) or else exponentially with full jitter, so that many sends throttled
  * together do not come back together. The SDK's own strategy retries 408/5xx but not 429 or 412.
  */
@@ -18,9 +19,16 @@ public final class ConnectorRetryStrategy extends RetryStrategy {
 
     static final Set<Integer> RETRIED = Set.of(408, 412, 429, 502, 503, 504);
 
+    /** Waits; a seam so tests do not really wait. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
     private final int maxRetries;
     private final Duration base;
     private final Duration max;
+    private final Sleeper sleeper;
 
     /**
      * @param maxRetries how often to try again after the first attempt
@@ -28,10 +36,16 @@ public final class ConnectorRetryStrategy extends RetryStrategy {
      * @param max        the longest wait, also for a {@code Retry-After}
      */
     public ConnectorRetryStrategy(int maxRetries, Duration base, Duration max) {
+        this(maxRetries, base, max, d -> Thread.sleep(d.toMillis()));
+    }
+
+    /** The same, waiting with {@code sleeper}. */
+    public ConnectorRetryStrategy(int maxRetries, Duration base, Duration max, Sleeper sleeper) {
         super("borgingsbot-connector", false);
         this.maxRetries = maxRetries;
         this.base = base;
         this.max = max;
+        this.sleeper = sleeper;
     }
 
     /** Four retries, from half a second up to 30 seconds. */
@@ -45,7 +59,7 @@ public final class ConnectorRetryStrategy extends RetryStrategy {
             return false;
         }
         try {
-            Thread.sleep(delay(retryCount, response.header("Retry-After")).toMillis());
+            sleeper.sleep(delay(retryCount, response.header("Retry-After")));
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

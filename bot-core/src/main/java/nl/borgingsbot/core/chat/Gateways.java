@@ -4,13 +4,20 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** The connected chat platforms, one gateway each. */
+/**
+ * The connected chat platforms, one gateway each. A delivery the platform throttles is retried
+ * here, the same way for every platform ({@link DeliveryRetry}).
+ */
 public final class Gateways {
 
     private final Map<Platform, ChatGateway> byPlatform = new EnumMap<>(Platform.class);
 
     public Gateways(List<ChatGateway> gateways) {
-        gateways.forEach(g -> byPlatform.put(g.platform(), g));
+        this(gateways, DeliveryRetry.standard());
+    }
+
+    public Gateways(List<ChatGateway> gateways, DeliveryRetry retry) {
+        gateways.forEach(g -> byPlatform.put(g.platform(), new RetryingGateway(g, retry)));
     }
 
     /** True when no chat platform is connected (the demo). */

@@ -65,6 +65,7 @@ public final class RoundService {
     private final Gateways gateways;
     private final Clock clock;
     private final Random random;
+    private final DeliveryFailures failures;
     private final RadarChart radar = new RadarChart();
     private final Function<RoundReport, ReportAddition> additions;
 
@@ -89,6 +90,7 @@ public final class RoundService {
         this.gateways = gateways;
         this.clock = clock;
         this.random = random;
+        this.failures = new DeliveryFailures(regions, repositories.deliveryFailures(), gateways, clock);
     }
 
     /**
@@ -173,7 +175,7 @@ public final class RoundService {
         if (created.isEmpty()) {
             return Invitation.HAD_ONE;
         }
-        return deliver(partner.user(), messages(region, round).intro(created.get())) ? Invitation.SENT
+        return deliver(region, round, partner, messages(region, round).intro(created.get())) ? Invitation.SENT
                 : Invitation.UNREACHABLE;
     }
 
@@ -205,7 +207,7 @@ public final class RoundService {
                 away++;
             } else if (!reminders.claim(round.id(), checkIn.partnerId(), claimed, today, now)) {
                 already++;
-            } else if (deliver(partner.get().user(), messages.reminder(checkIn))) {
+            } else if (deliver(region, round, partner.get(), messages.reminder(checkIn))) {
                 sent++;
             } else {
                 reminders.release(round.id(), checkIn.partnerId(), claimed);
@@ -420,12 +422,23 @@ public final class RoundService {
     }
 
     private boolean deliver(ChatUser user, Message message) {
+        return tryDeliver(user, message).isEmpty();
+    }
+
+    /** Sends a partner a DM of a round; when it fails, the programme managers hear why (once). */
+    private boolean deliver(Region region, Round round, Partner partner, Message message) {
+        Optional<DeliveryException> failure = tryDeliver(partner.user(), message);
+        failure.ifPresent(e -> failures.report(region, round, partner, e));
+        return failure.isEmpty();
+    }
+
+    private Optional<DeliveryException> tryDeliver(ChatUser user, Message message) {
         try {
             gateways.of(user.platform()).sendDirect(user, message);
-            return true;
+            return Optional.empty();
         } catch (DeliveryException e) {
             LOG.warn("DM to {}:{} failed: {}", user.platform().key(), user.userId(), e.reason());
-            return false;
+            return Optional.of(e);
         }
     }
 }

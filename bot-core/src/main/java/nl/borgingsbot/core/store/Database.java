@@ -188,7 +188,8 @@ public final class Database implements AutoCloseable {
                 new JdbcCheckInRepository(dataSource), new JdbcScheduleRepository(dataSource),
                 new JdbcReminderLog(dataSource), new JdbcActionRepository(dataSource),
                 new JdbcAbsenceRepository(dataSource), new JdbcForgetting(dataSource),
-                new JdbcHandledEvents(dataSource), new JdbcConsentRepository(dataSource));
+                new JdbcHandledEvents(dataSource), new JdbcConsentRepository(dataSource),
+                new JdbcDeliveryFailureLog(dataSource));
     }
 
     /**

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 
 import nl.borgingsbot.core.chat.ChatChannel;
 import nl.borgingsbot.core.chat.ChatUser;
+import nl.borgingsbot.core.chat.DeliveryException;
 import nl.borgingsbot.core.chat.Platform;
 import nl.borgingsbot.core.checkin.CheckIn;
 import nl.borgingsbot.core.checkin.Score;
@@ -464,6 +465,19 @@ abstract class RepositoryContractTest {
         assertThat(rounds.previousClosed(noord, first.number())).isEmpty();
         assertThat(rounds.previousClosed(noord, 2).orElseThrow().state()).isEqualTo(RoundState.REPORTED);
         assertThat(rounds.previousClosed(zuid, 1)).isEmpty();
+    }
+
+    // ---------------------------------------------------------------- delivery failures
+
+    @Test
+    void aDeliveryFailureIsClaimedOncePerPartnerScopeAndReason() {
+        JdbcDeliveryFailureLog log = new JdbcDeliveryFailureLog(database.dataSource());
+
+        assertThat(log.claim(7, "round:1", DeliveryException.Reason.USER_UNREACHABLE, OPENED)).isTrue();
+        assertThat(log.claim(7, "round:1", DeliveryException.Reason.USER_UNREACHABLE, DEADLINE)).isFalse();
+        assertThat(log.claim(7, "round:1", DeliveryException.Reason.TEMPORARY, OPENED)).isTrue();
+        assertThat(log.claim(7, "round:2", DeliveryException.Reason.USER_UNREACHABLE, OPENED)).isTrue();
+        assertThat(log.claim(8, "round:1", DeliveryException.Reason.USER_UNREACHABLE, OPENED)).isTrue();
     }
 
     // ---------------------------------------------------------------- check-ins

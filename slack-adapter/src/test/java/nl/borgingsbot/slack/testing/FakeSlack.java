@@ -65,6 +65,7 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, String> errors = new HashMap<>();
     private final Map<String, Integer> rateLimited = new HashMap<>();
     private final Map<String, Integer> failures = new HashMap<>();
+    private final Map<String, Integer> retryAfter = new HashMap<>();
     private final Map<String, byte[]> uploads = new LinkedHashMap<>();
     private final AtomicInteger ids = new AtomicInteger(1000);
     private volatile String socketModeUrl = "";
@@ -109,6 +110,12 @@ public final class FakeSlack implements AutoCloseable {
     /** The next {@code times} calls of {@code method} get HTTP 429 with {@code Retry-After: 1}. */
     public synchronized void rateLimit(String method, int times) {
         rateLimited.put(method, times);
+    }
+
+    /** The next {@code times} calls of {@code method} on {@code channel} get HTTP 429 with {@code Retry-After}. */
+    public synchronized void rateLimit(String method, String channel, int times, int retryAfterSeconds) {
+        rateLimited.put(method + " " + channel, times);
+        retryAfter.put(method + " " + channel, retryAfterSeconds);
     }
 
     public synchronized List<Call> calls() {
@@ -183,11 +190,12 @@ public final class FakeSlack implements AutoCloseable {
         int status = 200;
         String answer;
         synchronized (this) {
-            int limited = rateLimited.getOrDefault(method, 0);
+            String limitKey = rateLimited.getOrDefault(method, 0) > 0 ? method : method + " " + params.getOrDefault("channel", "");
+            int limited = rateLimited.getOrDefault(limitKey, 0);
             if (limited > 0) {
-                rateLimited.put(method, limited - 1);
+                rateLimited.put(limitKey, limited - 1);
                 status = 429;
-                exchange.getResponseHeaders().add("Retry-After", "1");
+                exchange.getResponseHeaders().add("Retry-After", String.valueOf(retryAfter.getOrDefault(limitKey, 1)));
                 answer = "{\"ok\":false,\"error\":\"ratelimited\"}";
             } else {
                 answer = answer(method, path, params, body);

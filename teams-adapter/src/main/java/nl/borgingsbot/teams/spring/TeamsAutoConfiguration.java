@@ -84,8 +84,8 @@ public class TeamsAutoConfiguration {
     }
 
     @Bean
-    FileOffers teamsFileOffers(Clock clock) {
-        return new FileOffers(clock);
+    FileOffers teamsFileOffers(Database database, Clock clock) {
+        return new FileOffers(database.dataSource(), clock);
     }
 
     @Bean

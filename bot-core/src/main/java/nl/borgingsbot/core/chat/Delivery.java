@@ -1,0 +1,48 @@
+package nl.borgingsbot.core.chat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One message on its way to a person or channel: what it belongs to ({@code scope}, e.g. the DMs
+ * of one round on one platform), when it was first tried, how many attempts were made, when the
+ * next one is due, and how it ended. A throttled attempt ({@link DeliveryException.Reason#TEMPORARY})
+ * is tried again after the wait the platform asked for (never sooner than a back-off: the
+ * adapter has usually retried a few times already), until
+ * {@link DeliveryRetry#giveUpAfter()} has passed since the first attempt; any other failure is final.
+ */
+public record Delivery(String scope, Instant firstAttempt, int attempts, Instant nextAttempt, Result result,
+                       Optional<DeliveryException> failure) {
+
+    /** Where a delivery stands. */
+    public enum Result {
+        /** Not (yet) delivered; the next attempt is due at {@link #nextAttempt()}. */
+        PENDING,
+        DELIVERED,
+        /** Given up: a failure retrying cannot fix, or still failing after the whole budget. */
+        FAILED
+    }
+
+    /** A delivery about to be tried for the first time. */
+    public static Delivery start(String scope, Instant now) {
+        return new Delivery(scope, now, 0, now, Result.PENDING, Optional.empty());
+    }
+
+    /** After an attempt that went through. */
+    public Delivery delivered(Instant now) {
+        return new Delivery(scope, firstAttempt, attempts + 1, now, Result.DELIVERED, Optional.empty());
+    }
+
+    /** After a failed attempt: pending again with its next attempt, or failed for good. */
+    public Delivery failed(DeliveryException failure, Instant now, DeliveryRetry policy) {
+        int tried = attempts + 1;
+        boolean retry = failure.reason().temporary()
+                && now.isBefore(firstAttempt.plus(policy.giveUpAfter()));
+        Duration asked = failure.retryAfter().orElse(Duration.ZERO);
+        Duration backOff = policy.backOff(tried);
+        Duration wait = asked.compareTo(backOff) > 0 ? asked : backOff;
+        return new Delivery(scope, firstAttempt, tried, retry ? now.plus(wait) : now,
+                retry ? Result.PENDING : Result.FAILED, Optional.of(failure));
+    }
+}

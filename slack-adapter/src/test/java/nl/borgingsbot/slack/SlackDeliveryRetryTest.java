@@ -1,0 +1,177 @@
+package nl.borgingsbot.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+
+import nl.borgingsbot.core.chat.ChatChannel;
+import nl.borgingsbot.core.chat.ChatUser;
+import nl.borgingsbot.core.chat.DeliveryRetry;
+import nl.borgingsbot.core.chat.Gateways;
+import nl.borgingsbot.core.chat.Platform;
+import nl.borgingsbot.core.region.NewRegion;
+import nl.borgingsbot.core.region.Region;
+import nl.borgingsbot.core.round.Round;
+import nl.borgingsbot.core.round.RoundService;
+import nl.borgingsbot.core.store.Database;
+import nl.borgingsbot.slack.testing.FakeSlack;
+import nl.borgingsbot.slack.testing.Questionnaires;
+
+/**
+ * Round DMs through the real Slack gateway against the fake Slack Web API over HTTP, with the
+ * clock and every wait injected: a throttled DM is delivered once however long Slack throttles it
+ * (up to the hour), and a partner who cannot be reached is reported to the programme manager once,
+ * with the real cause.
+ */
+class SlackDeliveryRetryTest {
+
+    private static final String MANAGER = "UPM";
+
+    @TempDir
+    Path dir;
+
+    private final TestClock clock = new TestClock(Instant.parse("2026-12-07T08:00:00Z"));
+    private FakeSlack slack;
+    private Database database;
+    private RoundService rounds;
+    private Region region;
+
+    @BeforeEach
+    void start() throws IOException {
+        slack = new FakeSlack();
+        database = Database.open("jdbc:sqlite:" + dir.resolve("bot.db"), "", "");
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(slack.apiUrl());
+        SlackGateway gateway = new SlackGateway(Slack.getInstance(config).methods("fake-bot-token-for-tests"),
+                new BlockKitRenderer(), new RateLimitedCall(clock::advance));
+        Gateways gateways = new Gateways(List.of(gateway),
+                new DeliveryRetry(clock, clock::advance, DeliveryRetry.GIVE_UP_AFTER));
+        rounds = new RoundService(database.repositories(), Questionnaires.catalog(), gateways, clock);
+        region = database.repositories().regions().create(
+                NewRegion.withDefaults("Rivierenland", new ChatChannel(Platform.SLACK, FakeSlack.TEAM, "C1")));
+        database.repositories().regions().addManager(region.id(), user(MANAGER));
+        database.repositories().regions().addPartner(region.id(), user("U1"), "Anna de Vries", "Technasium Noord");
+        database.repositories().regions().addPartner(region.id(), user("U2"), "Bram Jansen", "ROC Rivierenland");
+    }
+
+    @AfterEach
+    void stop() {
+        database.close();
+        slack.close();
+    }
+
+    private static ChatUser user(String id) {
+        return new ChatUser(Platform.SLACK, FakeSlack.TEAM, id);
+    }
+
+    private RoundService.Fanout open() {
+        return rounds.open(region, clock.instant().plus(Duration.ofDays(14)));
+    }
+
+    private List<FakeSlack.Call> managerDms() {
+        return slack.posts(FakeSlack.dmChannel(MANAGER));
+    }
+
+    @Test
+    void aDmThrottledEightTimesIsDeliveredOnce() {
+        slack.rateLimit("chat.postMessage", FakeSlack.dmChannel("U1"), 8, 1);
+
+        RoundService.Fanout fanout = open();
+
+        assertThat(fanout.sent()).isEqualTo(2);
+        assertThat(fanout.unreachable()).isEmpty();
+        assertThat(slack.calls("chat.postMessage").stream().filter(c -> c.status() == 429)).hasSize(8);
+        assertThat(slack.posts(FakeSlack.dmChannel("U1"))).singleElement()
+                .satisfies(intro -> assertThat(intro.visibleText()).contains("Rivierenland"));
+        assertThat(managerDms()).isEmpty();
+    }
+
+    @Test
+    void aPartnerWhoCannotGetADmIsReportedOnceWithTheCause() {
+        slack.fail("chat.postMessage", FakeSlack.dmChannel("U1"), "messages_tab_disabled");
+
+        RoundService.Fanout fanout = open();
+        Round round = fanout.round();
+        rounds.remind(region, round, RoundService.MANUAL);
+        clock.advance(Duration.ofDays(1));
+        rounds.remind(region, round, RoundService.MANUAL);
+
+        assertThat(fanout.unreachable()).extracting(p -> p.user().userId()).containsExactly("U1");
+        assertThat(managerDms()).singleElement().satisfies(report -> assertThat(report.visibleText())
+                .contains("Anna de Vries").contains("Technasium Noord").contains("Ronde 1 van regio Rivierenland")
+                .contains("niet voor deze persoon geïnstalleerd"));
+        assertThat(slack.posts(FakeSlack.dmChannel("U2"))).hasSize(3); // the intro and two reminders
+    }
+
+    @Test
+    void aPartnerWhoIsGoneIsReportedAsGone() {
+        slack.fail("chat.postMessage", FakeSlack.dmChannel("U2"), "account_inactive");
+
+        open();
+
+        assertThat(managerDms()).singleElement().satisfies(report -> assertThat(report.visibleText())
+                .contains("Bram Jansen").contains("bestaat niet meer of is gedeactiveerd"));
+    }
+
+    @Test
+    void aDmStillThrottledAfterAnHourIsReportedOnce() {
+        // Slack asks to wait a quarter of an hour, every time
+        slack.rateLimit("chat.postMessage", FakeSlack.dmChannel("U1"), Integer.MAX_VALUE, 900);
+        Instant start = clock.instant();
+
+        RoundService.Fanout fanout = open();
+
+        assertThat(Duration.between(start, clock.instant())).isGreaterThanOrEqualTo(DeliveryRetry.GIVE_UP_AFTER);
+        // the core honoured Retry-After: about four tries of five calls each in the hour, not a tight loop
+        assertThat(slack.calls("chat.postMessage").stream().filter(c -> c.status() == 429).count()).isLessThan(30);
+        assertThat(fanout.unreachable()).extracting(p -> p.user().userId()).containsExactly("U1");
+        assertThat(slack.posts(FakeSlack.dmChannel("U1"))).isEmpty();
+        assertThat(slack.posts(FakeSlack.dmChannel("U2"))).hasSize(1);
+        assertThat(managerDms()).singleElement().satisfies(report -> assertThat(report.visibleText())
+                .contains("Anna de Vries").contains("een uur lang niet door"));
+    }
+
+    /** A clock that moves only when something waits on it. */
+    private static final class TestClock extends Clock {
+
+        private volatile Instant now;
+
+        TestClock(Instant start) {
+            now = start;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}
