@@ -24,6 +24,7 @@ import nl.borgingsbot.core.questionnaire.QuestionnaireCatalog;
 import nl.borgingsbot.core.region.Administrators;
 import nl.borgingsbot.core.region.Region;
 import nl.borgingsbot.core.round.RoundService;
+import nl.borgingsbot.core.telemetry.Telemetry;
 
 /**
  * The one entry point for everything people do in a chat: adapters hand in an
@@ -42,8 +43,14 @@ public final class Borgingsbot {
 
     public Borgingsbot(Repositories repositories, QuestionnaireCatalog catalog, Gateways gateways,
                        Administrators admins, Clock clock) {
-        this.checkIns = new CheckInService(repositories, catalog, clock);
-        this.roundService = new RoundService(repositories, catalog, gateways, clock);
+        this(repositories, catalog, gateways, admins, clock, Telemetry.NONE);
+    }
+
+    /** The bot, telling {@code telemetry} about rounds, check-ins and deliveries (metrics, the operator's log). */
+    public Borgingsbot(Repositories repositories, QuestionnaireCatalog catalog, Gateways gateways,
+                       Administrators admins, Clock clock, Telemetry telemetry) {
+        this.checkIns = new CheckInService(repositories, catalog, clock, telemetry);
+        this.roundService = new RoundService(repositories, catalog, gateways, clock, telemetry);
         this.commands = new CommandHandler(repositories, roundService, catalog, admins, clock);
         this.homePage = new HomePage(repositories, checkIns, roundService);
     }

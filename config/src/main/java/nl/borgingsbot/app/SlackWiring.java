@@ -17,6 +17,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 import nl.borgingsbot.core.Borgingsbot;
 import nl.borgingsbot.core.chat.ChatGateway;
+import nl.borgingsbot.core.telemetry.Telemetry;
 import nl.borgingsbot.slack.SlackConnection;
 import nl.borgingsbot.slack.SlackHttpServer;
 import nl.borgingsbot.slack.SlackSettings;
@@ -54,8 +55,8 @@ class SlackWiring {
     }
 
     @Bean(destroyMethod = "close")
-    SlackConnection slackConnection(Environment environment) {
-        return new SlackConnection(settings(environment).orElseThrow());
+    SlackConnection slackConnection(Environment environment, Telemetry telemetry) {
+        return new SlackConnection(settings(environment).orElseThrow(), telemetry);
     }
 
     @Bean
@@ -138,6 +139,12 @@ class SlackWiring {
         @Override
         public synchronized boolean isRunning() {
             return running != null;
+        }
+
+        /** Stops taking events first on shutdown (see {@link GracefulShutdown}). */
+        @Override
+        public int getPhase() {
+            return GracefulShutdown.TAKE_EVENTS;
         }
     }
 }

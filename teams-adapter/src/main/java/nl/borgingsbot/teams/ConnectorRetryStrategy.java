@@ -6,6 +6,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import com.microsoft.bot.restclient.retry.RetryStrategy;
 
+import nl.borgingsbot.core.telemetry.Telemetry;
+
 import okhttp3.Response;
 
 /**
@@ -21,6 +23,7 @@ public final class ConnectorRetryStrategy extends RetryStrategy {
     private final int maxRetries;
     private final Duration base;
     private final Duration max;
+    private final Telemetry telemetry;
 
     /**
      * @param maxRetries how often to try again after the first attempt
@@ -28,15 +31,26 @@ public final class ConnectorRetryStrategy extends RetryStrategy {
      * @param max        the longest wait, also for a {@code Retry-After}
      */
     public ConnectorRetryStrategy(int maxRetries, Duration base, Duration max) {
+        this(maxRetries, base, max, Telemetry.NONE);
+    }
+
+    /** As above, telling {@code telemetry} of every 429 waited out. */
+    public ConnectorRetryStrategy(int maxRetries, Duration base, Duration max, Telemetry telemetry) {
         super("borgingsbot-connector", false);
         this.maxRetries = maxRetries;
         this.base = base;
         this.max = max;
+        this.telemetry = telemetry;
     }
 
     /** Four retries, from half a second up to 30 seconds. */
     public static ConnectorRetryStrategy standard() {
-        return new ConnectorRetryStrategy(4, Duration.ofMillis(500), Duration.ofSeconds(30));
+        return standard(Telemetry.NONE);
+    }
+
+    /** Four retries, from half a second up to 30 seconds, telling {@code telemetry} of every 429. */
+    public static ConnectorRetryStrategy standard(Telemetry telemetry) {
+        return new ConnectorRetryStrategy(4, Duration.ofMillis(500), Duration.ofSeconds(30), telemetry);
     }
 
     @Override
@@ -45,7 +59,11 @@ public final class ConnectorRetryStrategy extends RetryStrategy {
             return false;
         }
         try {
-            Thread.sleep(delay(retryCount, response.header("Retry-After")).toMillis());
+            Duration wait = delay(retryCount, response.header("Retry-After"));
+            Thread.sleep(wait.toMillis());
+            if (response.code() == 429) {
+                telemetry.rateLimited("teams", wait);
+            }
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -40,6 +40,7 @@ import nl.borgingsbot.core.report.ReportMessages;
 import nl.borgingsbot.core.report.Response;
 import nl.borgingsbot.core.report.RoundReport;
 import nl.borgingsbot.core.report.TrendChart;
+import nl.borgingsbot.core.telemetry.Telemetry;
 
 /**
  * Opens, reminds, closes and reports rounds: the round's side effects on the chat platform
@@ -59,9 +60,15 @@ public final class RoundService {
     private final QuestionnaireCatalog catalog;
     private final Gateways gateways;
     private final Clock clock;
+    private final Telemetry telemetry;
     private final RadarChart radar = new RadarChart();
 
     public RoundService(Repositories repositories, QuestionnaireCatalog catalog, Gateways gateways, Clock clock) {
+        this(repositories, catalog, gateways, clock, Telemetry.NONE);
+    }
+
+    public RoundService(Repositories repositories, QuestionnaireCatalog catalog, Gateways gateways, Clock clock,
+                        Telemetry telemetry) {
         this.regions = repositories.regions();
         this.rounds = repositories.rounds();
         this.checkIns = repositories.checkIns();
@@ -71,6 +78,7 @@ public final class RoundService {
         this.catalog = catalog;
         this.gateways = gateways;
         this.clock = clock;
+        this.telemetry = telemetry;
     }
 
     /**
@@ -109,6 +117,7 @@ public final class RoundService {
                 case HAD_ONE -> { }
             }
         }
+        telemetry.roundOpened(region.name(), round.number(), sent);
         return new Fanout(round, sent, unreachable, 0, away);
     }
 
@@ -149,7 +158,7 @@ public final class RoundService {
         if (created.isEmpty()) {
             return Invitation.HAD_ONE;
         }
-        return deliver(partner.user(), messages(region, round).intro(created.get())) ? Invitation.SENT
+        return deliver(region, round, partner.user(), messages(region, round).intro(created.get())) ? Invitation.SENT
                 : Invitation.UNREACHABLE;
     }
 
@@ -181,13 +190,14 @@ public final class RoundService {
                 away++;
             } else if (!reminders.claim(round.id(), checkIn.partnerId(), claimed, today, now)) {
                 already++;
-            } else if (deliver(partner.get().user(), messages.reminder(checkIn))) {
+            } else if (deliver(region, round, partner.get().user(), messages.reminder(checkIn))) {
                 sent++;
             } else {
                 reminders.release(round.id(), checkIn.partnerId(), claimed);
                 unreachable.add(partner.get());
             }
         }
+        telemetry.reminded(region.name(), round.number(), sent);
         return new Fanout(round, sent, unreachable, already, away);
     }
 
@@ -229,6 +239,7 @@ public final class RoundService {
         if (!rounds.close(round.id(), clock.instant())) {
             return Optional.empty();
         }
+        telemetry.roundClosed(region.name(), round.number());
         return Optional.of(publish(region, rounds.byId(round.id()).orElseThrow()));
     }
 
@@ -248,6 +259,7 @@ public final class RoundService {
             PostedMessage posted = gateway.postToChannel(region.channel(),
                     reportMessages.channelReport(report, png, actions.ofRegion(region.id())));
             rounds.markReported(round.id());
+            telemetry.reportPosted(region.name(), round.number());
             try {
                 gateway.replyInThread(posted, reportMessages.reflections(report));
             } catch (DeliveryException e) {
@@ -256,8 +268,9 @@ public final class RoundService {
             return new Publication(Optional.of(posted), Optional.empty());
         } catch (DeliveryException e) {
             LOG.warn("report of round {} not posted: {} {}", round.id(), e.reason(), e.getMessage());
+            telemetry.deliveryFailed(region.name(), round.number(), "report", e.reason().name());
             Message help = reportMessages.notPosted(region, round, e.reason());
-            regions.managers(region.id()).forEach(manager -> deliver(manager, help));
+            regions.managers(region.id()).forEach(manager -> deliver(region, round, manager, help));
             return new Publication(Optional.empty(), Optional.of(e));
         }
     }
@@ -346,15 +359,20 @@ public final class RoundService {
 
     /** Sends a DM; false (and logged) when it could not be delivered. */
     public boolean sendDirect(ChatUser user, Message message) {
-        return deliver(user, message);
+        return deliver("", 0, user, message);
     }
 
-    private boolean deliver(ChatUser user, Message message) {
+    private boolean deliver(Region region, Round round, ChatUser user, Message message) {
+        return deliver(region.name(), round.number(), user, message);
+    }
+
+    private boolean deliver(String region, int round, ChatUser user, Message message) {
         try {
             gateways.of(user.platform()).sendDirect(user, message);
             return true;
         } catch (DeliveryException e) {
             LOG.warn("DM to {}:{} failed: {}", user.platform().key(), user.userId(), e.reason());
+            telemetry.deliveryFailed(region, round, "dm", e.reason().name());
             return false;
         }
     }

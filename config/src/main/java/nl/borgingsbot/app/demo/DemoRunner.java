@@ -33,6 +33,7 @@ import nl.borgingsbot.core.questionnaire.QuestionnaireCatalog;
 import nl.borgingsbot.core.region.Administrators;
 import nl.borgingsbot.core.region.Region;
 import nl.borgingsbot.core.store.Database;
+import nl.borgingsbot.core.telemetry.Telemetry;
 
 /**
  * The embedded default: with no chat platform configured, runs a scripted round through the real
@@ -50,12 +51,15 @@ public class DemoRunner {
     private final QuestionnaireCatalog catalog;
     private final ResourceLoader resources;
     private final Clock clock;
+    private final Telemetry telemetry;
 
-    public DemoRunner(BorgingProperties properties, QuestionnaireCatalog catalog, ResourceLoader resources, Clock clock) {
+    public DemoRunner(BorgingProperties properties, QuestionnaireCatalog catalog, ResourceLoader resources, Clock clock,
+                      Telemetry telemetry) {
         this.properties = properties;
         this.catalog = catalog;
         this.resources = resources;
         this.clock = clock;
+        this.telemetry = telemetry;
     }
 
     public Result run(PrintStream out) throws IOException {
@@ -79,7 +83,7 @@ public class DemoRunner {
         ChatChannel channel = new ChatChannel(Platform.DEMO, script.workspace(), script.channel());
         try (Database database = Database.open("jdbc:sqlite:" + dbFile, "", "")) {
             Borgingsbot bot = new Borgingsbot(database.repositories(), catalog, new Gateways(List.of(console)),
-                    Administrators.parse("demo:" + script.manager()), clock);
+                    Administrators.parse("demo:" + script.manager()), clock, telemetry);
             int number = 0;
             for (DemoScript.Step step : script.steps()) {
                 number++;
