@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
@@ -54,7 +55,9 @@ class SlackWiring {
         return Optional.ofNullable(environment.getProperty(name)).map(String::strip).filter(v -> !v.isEmpty());
     }
 
+    /** Closed before the database, so the events its workers still handle on shutdown can be stored. */
     @Bean(destroyMethod = "close")
+    @DependsOn("database")
     SlackConnection slackConnection(Environment environment, Telemetry telemetry) {
         return new SlackConnection(settings(environment).orElseThrow(), telemetry);
     }

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,6 +31,11 @@ import nl.borgingsbot.core.store.Database;
  * local fake of its Web API over real HTTP whose {@code auth.test} can be told to refuse.
  */
 class ServiceHealthTest {
+
+    private static final String ACTIVITY = """
+            {"type":"conversationUpdate","id":"1","timestamp":"2026-11-23T09:15:30Z","channelId":"emulator",
+             "serviceUrl":"http://127.0.0.1:1/","from":{"id":"user-1"},"recipient":{"id":"bot"},
+             "conversation":{"id":"conv-1","conversationType":"personal"}}""";
 
     @TempDir
     Path dir;
@@ -105,6 +114,14 @@ class ServiceHealthTest {
         }
         try (ConfigurableApplicationContext context = start("--borging.teams.emulator=true")) {
             assertThat(management(context, "/actuator/health/readiness").statusCode()).isEqualTo(200);
+            // a request to /api/messages is timed
+            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+            HttpRequest activity = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(ACTIVITY)).build();
+            assertThat(HttpClient.newHttpClient().send(activity, HttpResponse.BodyHandlers.discarding()).statusCode())
+                    .isEqualTo(200);
+            assertThat(management(context, "/actuator/prometheus").body())
+                    .contains("borging_teams_request_seconds_count 1").contains("borging_teams_request_seconds_bucket{le=");
         }
     }
 
