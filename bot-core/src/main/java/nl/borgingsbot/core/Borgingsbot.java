@@ -36,6 +36,7 @@ import nl.borgingsbot.core.region.Administrators;
 import nl.borgingsbot.core.region.Region;
 import nl.borgingsbot.core.report.ReportAddition;
 import nl.borgingsbot.core.round.RoundService;
+import nl.borgingsbot.core.telemetry.Telemetry;
 
 /**
  * The one entry point for everything people do in a chat: adapters hand in an
@@ -73,36 +74,40 @@ public final class Borgingsbot implements AutoCloseable {
      * @param random          draws the labels of anonymous rounds (tests pass a seeded one)
      * @param nationalMinimum other sharing regions a region needs before its report compares
      *                        (BORGING_NATIONAL_MINIMUM)
+     * @param telemetry       hears of rounds, check-ins and deliveries (metrics, the operator's log)
      */
-    public record Settings(int workers, Random random, int nationalMinimum) {
+    public record Settings(int workers, Random random, int nationalMinimum, Telemetry telemetry) {
 
         public static Settings defaults() {
-            return new Settings(WORKERS, new SecureRandom(), NationalComparison.DEFAULT_MINIMUM);
+            return new Settings(WORKERS, new SecureRandom(), NationalComparison.DEFAULT_MINIMUM, Telemetry.NONE);
         }
 
         public Settings withWorkers(int workers) {
-            return new Settings(workers, random, nationalMinimum);
+            return new Settings(workers, random, nationalMinimum, telemetry);
         }
 
         public Settings withRandom(Random random) {
-            return new Settings(workers, random, nationalMinimum);
+            return new Settings(workers, random, nationalMinimum, telemetry);
         }
 
         public Settings withNationalMinimum(int nationalMinimum) {
-            return new Settings(workers, random, nationalMinimum);
+            return new Settings(workers, random, nationalMinimum, telemetry);
+        }
+
+        public Settings withTelemetry(Telemetry telemetry) {
+            return new Settings(workers, random, nationalMinimum, telemetry);
         }
     }
 
     public Borgingsbot(Repositories repositories, QuestionnaireCatalog catalog, Gateways gateways,
                        Administrators admins, Clock clock, Settings settings) {
         this.inbox = new Inbox(repositories.handledEvents(), clock, settings.workers());
-        this.checkIns = new CheckInService(repositories, catalog, clock);
+        this.checkIns = new CheckInService(repositories, catalog, clock, settings.telemetry());
         // the national figures are computed from the plain round reports, without the comparison itself
-        NationalFigures figures = new NationalFigures(repositories,
-                new RoundService(repositories, catalog, gateways, clock, settings.random(), report -> ReportAddition.NONE),
-                clock);
+        NationalFigures figures = new NationalFigures(repositories, new RoundService(repositories, catalog, gateways,
+                clock, settings.random(), report -> ReportAddition.NONE, Telemetry.NONE), clock);
         this.roundService = new RoundService(repositories, catalog, gateways, clock, settings.random(),
-                new NationalComparison(figures, settings.nationalMinimum()));
+                new NationalComparison(figures, settings.nationalMinimum()), settings.telemetry());
         this.commands = new CommandHandler(repositories, roundService, catalog, admins,
                 new NationalCommands(repositories, catalog, figures, roundService, admins, settings.nationalMinimum(), clock),
                 clock);

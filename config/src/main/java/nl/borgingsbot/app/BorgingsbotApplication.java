@@ -13,7 +13,8 @@ import nl.borgingsbot.core.chat.ChatGateway;
 /**
  * Starts the bot. With no chat platform configured it runs the demo round on the embedded
  * SQLite default, says what to configure, and stops. {@code export …} writes the Excel or CSV
- * export of a round instead (see {@link ExportCli}).
+ * export of a round instead (see {@link ExportCli}), {@code backup …} a copy of the SQLite
+ * database (see {@link BackupCli}).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -24,6 +25,9 @@ public class BorgingsbotApplication {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("export")) {
             System.exit(ExportCli.run(args, System.out));
+        }
+        if (args.length > 0 && args[0].equals("backup")) {
+            System.exit(BackupCli.run(args, System.out));
         }
         ConfigurableApplicationContext context = SpringApplication.run(BorgingsbotApplication.class, args);
         if (context.getBeanProvider(ChatGateway.class).stream().findAny().isEmpty()) {

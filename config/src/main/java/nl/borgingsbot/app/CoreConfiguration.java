@@ -32,6 +32,7 @@ import nl.borgingsbot.core.region.RegionRepository;
 import nl.borgingsbot.core.schedule.Planning;
 import nl.borgingsbot.core.schedule.ScheduleRunner;
 import nl.borgingsbot.core.store.Database;
+import nl.borgingsbot.core.telemetry.Telemetry;
 
 /** The composition root of the core: database, repositories, questionnaires, the bot. */
 @Configuration(proxyBeanMethods = false)
@@ -98,7 +99,8 @@ public class CoreConfiguration {
 
     @Bean
     Borgingsbot borgingsbot(BorgingProperties properties, Repositories repositories, QuestionnaireCatalog catalog,
-                            Gateways gateways, Administrators admins, Clock clock) throws IOException {
+                            Gateways gateways, Administrators admins, Clock clock, Telemetry telemetry)
+            throws IOException {
         if (!properties.regionsFile().isBlank()) {
             Path file = Path.of(properties.regionsFile());
             try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -111,8 +113,8 @@ public class CoreConfiguration {
                 LOG.info("Regions from {}: {}", file, declared.size());
             }
         }
-        return new Borgingsbot(repositories, catalog, gateways, admins, clock,
-                Borgingsbot.Settings.defaults().withNationalMinimum(properties.national().minimum()));
+        return new Borgingsbot(repositories, catalog, gateways, admins, clock, Borgingsbot.Settings.defaults()
+                .withNationalMinimum(properties.national().minimum()).withTelemetry(telemetry));
     }
 
     @Bean

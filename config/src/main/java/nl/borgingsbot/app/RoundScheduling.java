@@ -44,4 +44,10 @@ class RoundScheduling implements SmartLifecycle {
     public synchronized boolean isRunning() {
         return ticker != null;
     }
+
+    /** Stops after the events are in (see {@link GracefulShutdown}), before the database closes. */
+    @Override
+    public int getPhase() {
+        return GracefulShutdown.SCHEDULER;
+    }
 }

@@ -11,12 +11,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 import nl.borgingsbot.core.Borgingsbot;
 import nl.borgingsbot.core.chat.ChatGateway;
+import nl.borgingsbot.core.telemetry.Telemetry;
 import nl.borgingsbot.slack.SlackConnection;
 import nl.borgingsbot.slack.SlackHttpServer;
 import nl.borgingsbot.slack.SlackSettings;
@@ -53,9 +55,11 @@ class SlackWiring {
         return Optional.ofNullable(environment.getProperty(name)).map(String::strip).filter(v -> !v.isEmpty());
     }
 
+    /** Closed before the database, so the events its workers still handle on shutdown can be stored. */
     @Bean(destroyMethod = "close")
-    SlackConnection slackConnection(Environment environment) {
-        return new SlackConnection(settings(environment).orElseThrow());
+    @DependsOn("database")
+    SlackConnection slackConnection(Environment environment, Telemetry telemetry) {
+        return new SlackConnection(settings(environment).orElseThrow(), telemetry);
     }
 
     @Bean
@@ -138,6 +142,12 @@ class SlackWiring {
         @Override
         public synchronized boolean isRunning() {
             return running != null;
+        }
+
+        /** Stops taking events first on shutdown (see {@link GracefulShutdown}). */
+        @Override
+        public int getPhase() {
+            return GracefulShutdown.TAKE_EVENTS;
         }
     }
 }

@@ -27,11 +27,13 @@ import nl.borgingsbot.app.demo.DemoRunner;
 @ExtendWith(OutputCaptureExtension.class)
 class LogPrivacyTest {
 
-    /** A log line as application.yml formats it: "HH:mm:ss LEVEL logger - message". */
-    private static final Pattern LOG_LINE = Pattern.compile("^\\d\\d:\\d\\d:\\d\\d (TRACE|DEBUG|INFO|WARN|ERROR) .*");
+    /** A log line as application.yml formats it: "yyyy-MM-dd HH:mm:ss.SSS LEVEL logger - message". */
+    private static final Pattern LOG_LINE =
+            Pattern.compile("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} (TRACE|DEBUG|INFO|WARN|ERROR) .*");
     private static final List<String> ANSWERS = List.of("Een vaste plek voor techniek in het rooster",
             "Hoe houden we het netwerkbureau in stand", "omdat techniek in ons schoolplan staat",
-            "we meten vooral aantallen", "geen meerjarenbegroting", "bij nader inzien");
+            "we meten vooral aantallen", "geen meerjarenbegroting", "bij nader inzien",
+            "Anna de Vries", "Bram Jansen", "Carla Smit", "Daan Bakker", "Eva Visser");
 
     @TempDir
     Path dir;
@@ -48,6 +50,8 @@ class LogPrivacyTest {
 
         List<String> logLines = output.getAll().lines().filter(line -> LOG_LINE.matcher(line).matches()).toList();
         assertThat(logLines).isNotEmpty();
+        // the operator's line per round event is there, with the region and the round, and no person
+        assertThat(logLines).anyMatch(line -> line.contains("round closed: region Demo-regio Rivierenland, round 1"));
         for (String answer : ANSWERS) {
             assertThat(logLines).noneMatch(line -> line.contains(answer));
         }

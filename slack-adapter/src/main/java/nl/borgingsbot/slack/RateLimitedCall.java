@@ -11,6 +11,7 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 
 import nl.borgingsbot.core.chat.DeliveryException;
+import nl.borgingsbot.core.telemetry.Telemetry;
 
 /**
  * Calls a Slack Web API method, waiting out HTTP 429 ({@code Retry-After}) a few times, so that
@@ -41,13 +42,19 @@ final class RateLimitedCall {
     private static final Duration DEFAULT_WAIT = Duration.ofSeconds(1);
 
     private final Pause pause;
+    private final Telemetry telemetry;
 
-    RateLimitedCall(Pause pause) {
+    RateLimitedCall(Pause pause, Telemetry telemetry) {
         this.pause = pause;
+        this.telemetry = telemetry;
     }
 
-    RateLimitedCall() {
-        this(duration -> Thread.sleep(duration.toMillis()));
+    RateLimitedCall(Pause pause) {
+        this(pause, Telemetry.NONE);
+    }
+
+    RateLimitedCall(Telemetry telemetry) {
+        this(duration -> Thread.sleep(duration.toMillis()), telemetry);
     }
 
     <T extends SlackApiTextResponse> T call(String method, Call<T> call) {
@@ -69,6 +76,7 @@ final class RateLimitedCall {
                 Duration wait = retryAfter(header);
                 LOG.info("Slack rate limit on {}; waiting {} s (attempt {})", method, wait.toSeconds(), attempt);
                 sleep(wait);
+                telemetry.rateLimited("slack", wait);
             } catch (IOException e) {
                 throw new DeliveryException(DeliveryException.Reason.OTHER, method + ": " + e.getMessage(), e);
             }

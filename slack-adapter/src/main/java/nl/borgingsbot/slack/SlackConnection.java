@@ -1,5 +1,7 @@
 package nl.borgingsbot.slack;
 
+import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,10 +22,13 @@ import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.bolt.util.SlackRequestParser;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
 import com.slack.api.socket_mode.SocketModeClient;
 
 import nl.borgingsbot.core.Borgingsbot;
 import nl.borgingsbot.core.chat.ChatGateway;
+import nl.borgingsbot.core.telemetry.Telemetry;
 
 /**
  * The bot's connection to one Slack workspace: one Bolt {@link App} serving both transports —
@@ -43,13 +48,23 @@ public final class SlackConnection implements AutoCloseable {
     private final BlockKitRenderer renderer = new BlockKitRenderer();
     private final ExecutorService pool;
     private final SlackRequestParser parser;
-    private SocketModeApp socketMode;
+    private final MethodsClient methods;
+    private volatile SocketModeApp socketMode;
 
     public SlackConnection(SlackSettings settings) {
-        this(settings, WORKERS);
+        this(settings, WORKERS, Telemetry.NONE);
+    }
+
+    /** A connection that tells {@code telemetry} its ack latency and the rate limits it waited out. */
+    public SlackConnection(SlackSettings settings, Telemetry telemetry) {
+        this(settings, WORKERS, telemetry);
     }
 
     SlackConnection(SlackSettings settings, int workers) {
+        this(settings, workers, Telemetry.NONE);
+    }
+
+    SlackConnection(SlackSettings settings, int workers, Telemetry telemetry) {
         this.settings = settings;
         SlackConfig slackConfig = new SlackConfig();
         settings.methodsUrlPrefix().ifPresent(slackConfig::setMethodsEndpointUrlPrefix);
@@ -63,7 +78,17 @@ public final class SlackConnection implements AutoCloseable {
                 .allEventsApiAutoAckEnabled(true)
                 .build();
         this.app = new App(config);
-        this.gateway = new SlackGateway(slack.methods(settings.botToken()), renderer);
+        // the time from a request reaching Bolt to its ack (the handlers enqueue the work and ack at once)
+        app.use((request, response, chain) -> {
+            long start = System.nanoTime();
+            try {
+                return chain.next(request);
+            } finally {
+                telemetry.acknowledged("slack", Duration.ofNanos(System.nanoTime() - start));
+            }
+        });
+        this.methods = slack.methods(settings.botToken());
+        this.gateway = new SlackGateway(methods, renderer, new RateLimitedCall(telemetry));
         this.parser = new SlackRequestParser(config);
         AtomicInteger threads = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(workers, r -> {
@@ -102,6 +127,25 @@ public final class SlackConnection implements AutoCloseable {
         socketMode = new SocketModeApp(appToken, app, backend);
         socketMode.startAsync();
         LOG.info("Slack: connected over Socket Mode");
+    }
+
+    /**
+     * Whether the bot is connected to Slack now: Slack answers and accepts the bot token
+     * ({@code auth.test}, one call) and, in Socket Mode, the socket is open.
+     */
+    public boolean connected() {
+        try {
+            if (!methods.authTest(r -> r).isOk()) {
+                return false;
+            }
+        } catch (IOException | SlackApiException e) {
+            return false;
+        }
+        if (settings.mode() != SlackSettings.Mode.SOCKET) {
+            return true;
+        }
+        SocketModeApp socket = socketMode;
+        return socket != null && !socket.isClientStopped() && socket.getClient().verifyConnection();
     }
 
     /**

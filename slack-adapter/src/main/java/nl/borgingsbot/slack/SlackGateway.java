@@ -18,6 +18,7 @@ import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.chat.Part;
 import nl.borgingsbot.core.chat.Platform;
 import nl.borgingsbot.core.chat.PostedMessage;
+import nl.borgingsbot.core.telemetry.Telemetry;
 
 /**
  * The core's {@link ChatGateway} for Slack, on the Web API: a DM is {@code conversations.open}
@@ -35,7 +36,7 @@ public final class SlackGateway implements ChatGateway {
     private final RateLimitedCall calls;
 
     public SlackGateway(MethodsClient client, BlockKitRenderer renderer) {
-        this(client, renderer, new RateLimitedCall());
+        this(client, renderer, new RateLimitedCall(Telemetry.NONE));
     }
 
     SlackGateway(MethodsClient client, BlockKitRenderer renderer, RateLimitedCall calls) {

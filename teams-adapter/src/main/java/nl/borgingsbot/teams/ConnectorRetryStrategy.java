@@ -6,6 +6,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import com.microsoft.bot.restclient.retry.RetryStrategy;
 
+import nl.borgingsbot.core.telemetry.Telemetry;
+
 import okhttp3.Response;
 
 /**
@@ -29,6 +31,7 @@ public final class ConnectorRetryStrategy extends RetryStrategy {
     private final Duration base;
     private final Duration max;
     private final Sleeper sleeper;
+    private final Telemetry telemetry;
 
     /**
      * @param maxRetries how often to try again after the first attempt
@@ -36,21 +39,28 @@ public final class ConnectorRetryStrategy extends RetryStrategy {
      * @param max        the longest wait, also for a {@code Retry-After}
      */
     public ConnectorRetryStrategy(int maxRetries, Duration base, Duration max) {
-        this(maxRetries, base, max, d -> Thread.sleep(d.toMillis()));
+        this(maxRetries, base, max, d -> Thread.sleep(d.toMillis()), Telemetry.NONE);
     }
 
-    /** The same, waiting with {@code sleeper}. */
-    public ConnectorRetryStrategy(int maxRetries, Duration base, Duration max, Sleeper sleeper) {
+    /** The same, waiting with {@code sleeper} and telling {@code telemetry} of every 429 waited out. */
+    public ConnectorRetryStrategy(int maxRetries, Duration base, Duration max, Sleeper sleeper, Telemetry telemetry) {
         super("borgingsbot-connector", false);
         this.maxRetries = maxRetries;
         this.base = base;
         this.max = max;
         this.sleeper = sleeper;
+        this.telemetry = telemetry;
     }
 
     /** Four retries, from half a second up to 30 seconds. */
     public static ConnectorRetryStrategy standard() {
-        return new ConnectorRetryStrategy(4, Duration.ofMillis(500), Duration.ofSeconds(30));
+        return standard(Telemetry.NONE);
+    }
+
+    /** Four retries, from half a second up to 30 seconds, telling {@code telemetry} of every 429. */
+    public static ConnectorRetryStrategy standard(Telemetry telemetry) {
+        return new ConnectorRetryStrategy(4, Duration.ofMillis(500), Duration.ofSeconds(30),
+                d -> Thread.sleep(d.toMillis()), telemetry);
     }
 
     @Override
@@ -59,7 +69,11 @@ public final class ConnectorRetryStrategy extends RetryStrategy {
             return false;
         }
         try {
-            sleeper.sleep(delay(retryCount, response.header("Retry-After")));
+            Duration wait = delay(retryCount, response.header("Retry-After"));
+            sleeper.sleep(wait);
+            if (response.code() == 429) {
+                telemetry.rateLimited("teams", wait);
+            }
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

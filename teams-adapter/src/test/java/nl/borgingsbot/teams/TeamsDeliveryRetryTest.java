@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.connector.authentication.AppCredentials;
 
+import nl.borgingsbot.core.telemetry.Telemetry;
 import nl.borgingsbot.core.chat.ChatChannel;
 import nl.borgingsbot.core.chat.ChatUser;
 import nl.borgingsbot.core.chat.DeliveryRetry;
@@ -52,7 +53,8 @@ class TeamsDeliveryRetryTest extends TeamsHttpTest {
     void wire() {
         prefix = "T" + System.nanoTime();
         ConnectorClients clients = new ConnectorClients(credentials,
-                new ConnectorRetryStrategy(4, Duration.ofMillis(500), Duration.ofSeconds(30), clock::advance));
+                new ConnectorRetryStrategy(4, Duration.ofMillis(500), Duration.ofSeconds(30), clock::advance,
+                        Telemetry.NONE));
         TeamsGateway gateway = new TeamsGateway(conversations, clients, files);
         rounds = new RoundService(database.repositories(), catalog(),
                 new Gateways(List.of(gateway), new DeliveryRetry(clock, clock::advance, DeliveryRetry.GIVE_UP_AFTER)),

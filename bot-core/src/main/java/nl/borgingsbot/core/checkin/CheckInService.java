@@ -24,6 +24,7 @@ import nl.borgingsbot.core.region.Region;
 import nl.borgingsbot.core.region.RegionRepository;
 import nl.borgingsbot.core.round.Round;
 import nl.borgingsbot.core.round.RoundRepository;
+import nl.borgingsbot.core.telemetry.Telemetry;
 
 /**
  * Runs check-in conversations: finds the one a person is in, applies the {@link Conversation}'s
@@ -38,8 +39,14 @@ public final class CheckInService {
     private final AbsenceRepository absences;
     private final QuestionnaireCatalog catalog;
     private final Clock clock;
+    private final Telemetry telemetry;
 
     public CheckInService(Repositories repositories, QuestionnaireCatalog catalog, Clock clock) {
+        this(repositories, catalog, clock, Telemetry.NONE);
+    }
+
+    public CheckInService(Repositories repositories, QuestionnaireCatalog catalog, Clock clock, Telemetry telemetry) {
+        this.telemetry = telemetry;
         this.regions = repositories.regions();
         this.rounds = repositories.rounds();
         this.checkIns = repositories.checkIns();
@@ -203,16 +210,23 @@ public final class CheckInService {
             return Handled.reply(active.messages().current(checkIn, transition.notice()));
         }
         var now = clock.instant();
+        if (checkIn.step().kind() == Step.Kind.INTRO && transition.next().kind() != Step.Kind.INTRO) {
+            telemetry.checkInStarted();
+        }
         Optional<Transition.Answer> answer = transition.answer();
         if (answer.isPresent() && answer.get() instanceof Transition.Answer.Reflection r) {
             checkIns.saveReflection(checkIn.id(), r.promptId(), r.text(), transition.next(), transition.editing(), now);
+            telemetry.answerStored();
         } else if (answer.isPresent() && answer.get() instanceof Transition.Answer.Scored s) {
             checkIns.saveScore(checkIn.id(), s.elementId(), s.score(), transition.next(), transition.editing(), now);
+            telemetry.answerStored();
         } else if (answer.isPresent() && answer.get() instanceof Transition.Answer.ActionUpdate update) {
             actions.update(update.actionId(), update.status(), update.note(), now);
             checkIns.moveTo(checkIn.id(), transition.next(), transition.editing());
+            telemetry.answerStored();
         } else if (transition.submit()) {
             checkIns.submit(checkIn.id(), now);
+            telemetry.checkInSubmitted();
         } else {
             checkIns.moveTo(checkIn.id(), transition.next(), transition.editing());
         }

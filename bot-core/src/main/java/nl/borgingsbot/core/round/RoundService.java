@@ -45,6 +45,7 @@ import nl.borgingsbot.core.report.ReportMessages;
 import nl.borgingsbot.core.report.Response;
 import nl.borgingsbot.core.report.RoundReport;
 import nl.borgingsbot.core.report.TrendChart;
+import nl.borgingsbot.core.telemetry.Telemetry;
 
 /**
  * Opens, reminds, closes and reports rounds: the round's side effects on the chat platform
@@ -66,19 +67,21 @@ public final class RoundService {
     private final Clock clock;
     private final Random random;
     private final DeliveryFailures failures;
+    private final Telemetry telemetry;
     private final RadarChart radar = new RadarChart();
     private final Function<RoundReport, ReportAddition> additions;
 
     public RoundService(Repositories repositories, QuestionnaireCatalog catalog, Gateways gateways, Clock clock) {
-        this(repositories, catalog, gateways, clock, new SecureRandom(), report -> ReportAddition.NONE);
+        this(repositories, catalog, gateways, clock, new SecureRandom(), report -> ReportAddition.NONE, Telemetry.NONE);
     }
 
     /**
      * @param random    draws the labels of an anonymous round (a {@link SecureRandom} but in tests)
      * @param additions what other features add to a round's report (the national comparison)
+     * @param telemetry hears of rounds and deliveries (metrics, the operator's log)
      */
     public RoundService(Repositories repositories, QuestionnaireCatalog catalog, Gateways gateways, Clock clock,
-                        Random random, Function<RoundReport, ReportAddition> additions) {
+                        Random random, Function<RoundReport, ReportAddition> additions, Telemetry telemetry) {
         this.additions = additions;
         this.regions = repositories.regions();
         this.rounds = repositories.rounds();
@@ -91,6 +94,7 @@ public final class RoundService {
         this.clock = clock;
         this.random = random;
         this.failures = new DeliveryFailures(regions, repositories.deliveryFailures(), gateways, clock);
+        this.telemetry = telemetry;
     }
 
     /**
@@ -135,6 +139,7 @@ public final class RoundService {
                 case HAD_ONE -> { }
             }
         }
+        telemetry.roundOpened(region.name(), round.number(), sent);
         return new Fanout(round, sent, unreachable, 0, away);
     }
 
@@ -214,6 +219,7 @@ public final class RoundService {
                 unreachable.add(partner.get());
             }
         }
+        telemetry.reminded(region.name(), round.number(), sent);
         return new Fanout(round, sent, unreachable, already, away);
     }
 
@@ -255,6 +261,7 @@ public final class RoundService {
         if (!rounds.close(round.id(), clock.instant())) {
             return Optional.empty();
         }
+        telemetry.roundClosed(region.name(), round.number());
         return Optional.of(publish(region, rounds.byId(round.id()).orElseThrow()));
     }
 
@@ -275,6 +282,7 @@ public final class RoundService {
             PostedMessage posted = gateway.postToChannel(region.channel(),
                     reportMessages.channelReport(report, png, actions.ofRegion(region.id()), addition));
             rounds.markReported(round.id());
+            telemetry.reportPosted(region.name(), round.number());
             try {
                 gateway.replyInThread(posted, reportMessages.reflections(report));
             } catch (DeliveryException e) {
@@ -283,8 +291,9 @@ public final class RoundService {
             return new Publication(Optional.of(posted), Optional.empty());
         } catch (DeliveryException e) {
             LOG.warn("report of round {} not posted: {} {}", round.id(), e.reason(), e.getMessage());
+            telemetry.deliveryFailed(region.name(), round.number(), "report", e.reason().name());
             Message help = reportMessages.notPosted(region, round, e.reason());
-            regions.managers(region.id()).forEach(manager -> deliver(manager, help));
+            regions.managers(region.id()).forEach(manager -> deliver(region, round, manager, help));
             return new Publication(Optional.empty(), Optional.of(e));
         }
     }
@@ -422,22 +431,27 @@ public final class RoundService {
     }
 
     private boolean deliver(ChatUser user, Message message) {
-        return tryDeliver(user, message).isEmpty();
+        return tryDeliver("", 0, user, message).isEmpty();
+    }
+
+    private boolean deliver(Region region, Round round, ChatUser user, Message message) {
+        return tryDeliver(region.name(), round.number(), user, message).isEmpty();
     }
 
     /** Sends a partner a DM of a round; when it fails, the programme managers hear why (once). */
     private boolean deliver(Region region, Round round, Partner partner, Message message) {
-        Optional<DeliveryException> failure = tryDeliver(partner.user(), message);
+        Optional<DeliveryException> failure = tryDeliver(region.name(), round.number(), partner.user(), message);
         failure.ifPresent(e -> failures.report(region, round, partner, e));
         return failure.isEmpty();
     }
 
-    private Optional<DeliveryException> tryDeliver(ChatUser user, Message message) {
+    private Optional<DeliveryException> tryDeliver(String region, int round, ChatUser user, Message message) {
         try {
             gateways.of(user.platform()).sendDirect(user, message);
             return Optional.empty();
         } catch (DeliveryException e) {
             LOG.warn("DM to {}:{} failed: {}", user.platform().key(), user.userId(), e.reason());
+            telemetry.deliveryFailed(region, round, "dm", e.reason().name());
             return Optional.of(e);
         }
     }

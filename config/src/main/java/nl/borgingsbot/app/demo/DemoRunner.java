@@ -36,6 +36,7 @@ import nl.borgingsbot.core.questionnaire.QuestionnaireCatalog;
 import nl.borgingsbot.core.region.Administrators;
 import nl.borgingsbot.core.region.Region;
 import nl.borgingsbot.core.store.Database;
+import nl.borgingsbot.core.telemetry.Telemetry;
 
 /**
  * The embedded default: with no chat platform configured, runs a scripted round through the real
@@ -53,12 +54,15 @@ public class DemoRunner {
     private final QuestionnaireCatalog catalog;
     private final ResourceLoader resources;
     private final Clock clock;
+    private final Telemetry telemetry;
 
-    public DemoRunner(BorgingProperties properties, QuestionnaireCatalog catalog, ResourceLoader resources, Clock clock) {
+    public DemoRunner(BorgingProperties properties, QuestionnaireCatalog catalog, ResourceLoader resources, Clock clock,
+                      Telemetry telemetry) {
         this.properties = properties;
         this.catalog = catalog;
         this.resources = resources;
         this.clock = clock;
+        this.telemetry = telemetry;
     }
 
     public Result run(PrintStream out) throws IOException {
@@ -82,7 +86,8 @@ public class DemoRunner {
         ChatChannel channel = new ChatChannel(Platform.DEMO, script.workspace(), script.channel());
         try (Database database = Database.open("jdbc:sqlite:" + dbFile, "", "");
              Borgingsbot bot = new Borgingsbot(database.repositories(), catalog, new Gateways(List.of(console)),
-                     Administrators.parse("demo:" + script.manager()), clock)) {
+                     Administrators.parse("demo:" + script.manager()), clock,
+                     Borgingsbot.Settings.defaults().withTelemetry(telemetry))) {
             int sharing = DemoRegions.seed(database.repositories(), catalog.require(Region.DEFAULT_QUESTIONNAIRE),
                     script.workspace(), clock.instant());
             out.println("Vooraf staan er " + sharing + " andere demo-regio's met een gesloten ronde in de database die hun"

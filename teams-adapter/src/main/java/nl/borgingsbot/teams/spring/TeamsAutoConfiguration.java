@@ -17,6 +17,7 @@ import com.microsoft.bot.schema.ChannelAccount;
 
 import nl.borgingsbot.core.Borgingsbot;
 import nl.borgingsbot.core.store.Database;
+import nl.borgingsbot.core.telemetry.Telemetry;
 import nl.borgingsbot.teams.ConnectorClients;
 import nl.borgingsbot.teams.ConnectorRetryStrategy;
 import nl.borgingsbot.teams.ConversationStore;
@@ -67,8 +68,9 @@ public class TeamsAutoConfiguration {
     }
 
     @Bean
-    ConnectorClients teamsConnectorClients(AppCredentials teamsCredentials) {
-        return new ConnectorClients(teamsCredentials, ConnectorRetryStrategy.standard());
+    ConnectorClients teamsConnectorClients(AppCredentials teamsCredentials, ObjectProvider<Telemetry> telemetry) {
+        return new ConnectorClients(teamsCredentials,
+                ConnectorRetryStrategy.standard(telemetry.getIfAvailable(() -> Telemetry.NONE)));
     }
 
     @Bean

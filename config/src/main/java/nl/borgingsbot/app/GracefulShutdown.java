@@ -1,0 +1,75 @@
+package nl.borgingsbot.app;
+
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The order in which the bot stops on SIGTERM (a higher phase stops earlier; Spring gives each
+ * phase {@code spring.lifecycle.timeout-per-shutdown-phase}, 20 s):
+ * <ol>
+ *   <li>{@link #TAKE_EVENTS}: Slack's transport stops taking events;</li>
+ *   <li>Spring's web server (Teams' {@code /api/messages}) refuses new requests, finishes the ones
+ *   it has (graceful shutdown) and stops; readiness is DOWN from the start of shutdown;</li>
+ *   <li>{@link #DRAIN}: every {@link EventDrain} finishes the events it acknowledged;</li>
+ *   <li>{@link #SCHEDULER}: the round scheduler (Quartz) stops;</li>
+ *   <li>then the beans are closed: the Slack connection, the database (last).</li>
+ * </ol>
+ */
+@Component
+class GracefulShutdown implements SmartLifecycle {
+
+    static final int TAKE_EVENTS = SmartLifecycle.DEFAULT_PHASE;
+    /** Below Spring's web server phases (graceful shutdown, then stop), so Teams' intake is closed. */
+    static final int DRAIN = SmartLifecycle.DEFAULT_PHASE - 4096;
+    static final int SCHEDULER = DRAIN - 1024;
+
+    /**
+     * Something that holds acknowledged events not yet handled (the core's event queue): on
+     * shutdown it handles them, for at most {@code timeout}. The hook for the core's queue.
+     */
+    interface EventDrain {
+        void drain(Duration timeout);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(GracefulShutdown.class);
+
+    private final ObjectProvider<EventDrain> drains;
+    private final Duration timeout;
+    private volatile boolean running;
+
+    GracefulShutdown(ObjectProvider<EventDrain> drains,
+                     @Value("${spring.lifecycle.timeout-per-shutdown-phase:20s}") Duration timeout) {
+        this.drains = drains;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        drains.orderedStream().forEach(drain -> {
+            LOG.info("shutdown: finishing acknowledged events (at most {} s)", timeout.toSeconds());
+            drain.drain(timeout);
+        });
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return DRAIN;
+    }
+}
