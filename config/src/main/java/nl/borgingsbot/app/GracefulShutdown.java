@@ -9,6 +9,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import nl.borgingsbot.core.Borgingsbot;
+
 /**
  * The order in which the bot stops on SIGTERM (a higher phase stops earlier; Spring gives each
  * phase {@code spring.lifecycle.timeout-per-shutdown-phase}, 20 s):
@@ -16,7 +18,7 @@ import org.springframework.stereotype.Component;
  *   <li>{@link #TAKE_EVENTS}: Slack's transport stops taking events;</li>
  *   <li>Spring's web server (Teams' {@code /api/messages}) refuses new requests, finishes the ones
  *   it has (graceful shutdown) and stops; readiness is DOWN from the start of shutdown;</li>
- *   <li>{@link #DRAIN}: every {@link EventDrain} finishes the events it acknowledged;</li>
+ *   <li>{@link #DRAIN}: the core finishes the events it acknowledged ({@link Borgingsbot#awaitIdle});</li>
  *   <li>{@link #SCHEDULER}: the round scheduler (Quartz) stops;</li>
  *   <li>then the beans are closed: the Slack connection, the database (last).</li>
  * </ol>
@@ -29,23 +31,15 @@ class GracefulShutdown implements SmartLifecycle {
     static final int DRAIN = SmartLifecycle.DEFAULT_PHASE - 4096;
     static final int SCHEDULER = DRAIN - 1024;
 
-    /**
-     * Something that holds acknowledged events not yet handled (the core's event queue): on
-     * shutdown it handles them, for at most {@code timeout}. The hook for the core's queue.
-     */
-    interface EventDrain {
-        void drain(Duration timeout);
-    }
-
     private static final Logger LOG = LoggerFactory.getLogger(GracefulShutdown.class);
 
-    private final ObjectProvider<EventDrain> drains;
+    private final ObjectProvider<Borgingsbot> bots;
     private final Duration timeout;
     private volatile boolean running;
 
-    GracefulShutdown(ObjectProvider<EventDrain> drains,
+    GracefulShutdown(ObjectProvider<Borgingsbot> bots,
                      @Value("${spring.lifecycle.timeout-per-shutdown-phase:20s}") Duration timeout) {
-        this.drains = drains;
+        this.bots = bots;
         this.timeout = timeout;
     }
 
@@ -56,9 +50,12 @@ class GracefulShutdown implements SmartLifecycle {
 
     @Override
     public void stop() {
-        drains.orderedStream().forEach(drain -> {
+        bots.ifAvailable(bot -> {
             LOG.info("shutdown: finishing acknowledged events (at most {} s)", timeout.toSeconds());
-            drain.drain(timeout);
+            if (!bot.awaitIdle(timeout)) {
+                LOG.warn("shutdown: events still being handled after {} s; the platforms' retries will bring them again",
+                        timeout.toSeconds());
+            }
         });
         running = false;
     }
