@@ -25,6 +25,8 @@ class ExportCliTest {
 
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     private final PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+    private final ByteArrayOutputStream complaints = new ByteArrayOutputStream();
+    private final PrintStream err = new PrintStream(complaints, true, StandardCharsets.UTF_8);
 
     private Path demoDatabase() throws Exception {
         SpringApplication app = new SpringApplication(BorgingsbotApplication.class);
@@ -43,7 +45,7 @@ class ExportCliTest {
         all[0] = "export";
         System.arraycopy(args, 0, all, 1, args.length);
         all[all.length - 1] = "--borging.db.url=jdbc:sqlite:" + database;
-        return ExportCli.run(all, out);
+        return ExportCli.run(all, out, err);
     }
 
     @Test
@@ -67,11 +69,11 @@ class ExportCliTest {
     void aMissingRegionOrRoundOrArgumentIsExplained() throws Exception {
         Path database = demoDatabase();
 
-        assertThat(export(database, "--regio", "Atlantis", "--out", "x.xlsx")).isEqualTo(ExportCli.NOTHING_TO_EXPORT);
-        assertThat(export(database, "--regio", "Demo-regio Rivierenland", "--ronde", "7", "--out", "x.xlsx"))
+        assertThat(export(database, "--regio", "Atlantis", "--out", dir.resolve("x.xlsx").toString())).isEqualTo(ExportCli.NOTHING_TO_EXPORT);
+        assertThat(export(database, "--regio", "Demo-regio Rivierenland", "--ronde", "7", "--out", dir.resolve("x.xlsx").toString()))
                 .isEqualTo(ExportCli.NOTHING_TO_EXPORT);
         assertThat(export(database, "--out", "x.xlsx")).isEqualTo(ExportCli.USAGE);
-        assertThat(printed.toString(StandardCharsets.UTF_8))
+        assertThat(complaints.toString(StandardCharsets.UTF_8))
                 .contains("Regio 'Atlantis' bestaat niet. Regio's: Demo-regio Rivierenland")
                 .contains("heeft geen gesloten ronde 7")
                 .contains("Gebruik: java -jar borgingsbot.jar export");
