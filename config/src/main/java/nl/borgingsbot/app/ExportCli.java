@@ -93,6 +93,8 @@ final class ExportCli {
                 round = Optional.of(Integer.parseInt(args[++i]));
             } else if (arg.equals("--out") && hasValue) {
                 file = Optional.of(Path.of(args[++i]));
+            } else if (arg.startsWith("--borging.db.url=")) {
+                continue; // the database is chosen in run(), and given once
             } else if (arg.startsWith("--borging.") || arg.startsWith("--logging.")) {
                 application.add(arg);
             } else {

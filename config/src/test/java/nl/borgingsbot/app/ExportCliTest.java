@@ -8,7 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.util.List;
+
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
@@ -77,5 +80,50 @@ class ExportCliTest {
                 .contains("Regio 'Atlantis' bestaat niet. Regio's: Demo-regio Rivierenland")
                 .contains("heeft geen gesloten ronde 7")
                 .contains("Gebruik: java -jar borgingsbot.jar export");
+    }
+
+    private List<String> complaintLines() {
+        return complaints.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
+    @Test
+    void anExportToAPdfIsRefusedSayingWhatIsPossible() throws Exception {
+        Path pdf = dir.resolve("x.pdf");
+
+        assertThat(export(dir.resolve("no.db"), "--regio", "Demo-regio Rivierenland", "--out", pdf.toString()))
+                .isEqualTo(ExportCli.USAGE);
+
+        assertThat(complaintLines()).containsExactly("Borgingsbot start niet: --out " + pdf + ": de export kan alleen "
+                + "een .xlsx-bestand (Excel) of een .csv-bestand zijn, bijvoorbeeld --out borging.xlsx.");
+        assertThat(pdf).doesNotExist();
+        assertThat(dir.resolve("no.db")).as("nothing was opened").doesNotExist();
+    }
+
+    @Test
+    void anExportIntoAFolderThatDoesNotExistOrOntoAFolderIsRefusedInOneLine() throws Exception {
+        Path missing = dir.resolve("nergens").resolve("borging.xlsx");
+        assertThat(export(dir.resolve("no.db"), "--regio", "X", "--out", missing.toString())).isEqualTo(ExportCli.USAGE);
+        assertThat(export(dir.resolve("no.db"), "--regio", "X", "--out", dir.toString())).isEqualTo(ExportCli.USAGE);
+
+        assertThat(complaintLines()).containsExactly(
+                "Borgingsbot start niet: --out " + missing + ": de map " + missing.getParent()
+                        + " bestaat niet. Maak hem eerst aan of kies een andere map.",
+                "Borgingsbot start niet: --out " + dir + " is een map. Geef een bestandsnaam, bijvoorbeeld --out "
+                        + dir.resolve("borging.xlsx") + ".");
+        assertThat(printed.toString(StandardCharsets.UTF_8)).doesNotContain("\tat ");
+    }
+
+    @Test
+    void anExportWhereItMayNotWriteIsRefusedInOneLine() throws Exception {
+        Path database = demoDatabase();
+        Path proc = Path.of("/proc/borging.xlsx"); // the kernel's own folder: not even root may create a file there
+        Assumptions.assumeTrue(Files.isDirectory(proc.getParent()));
+
+        assertThat(export(database, "--regio", "Demo-regio Rivierenland", "--out", proc.toString()))
+                .isEqualTo(ExportCli.USAGE);
+
+        assertThat(complaintLines()).hasSize(1).first().asString()
+                .startsWith("Borgingsbot start niet: --out /proc/borging.xlsx: ik mag daar niet schrijven (")
+                .endsWith("Kies een map waarin je mag schrijven.");
     }
 }
