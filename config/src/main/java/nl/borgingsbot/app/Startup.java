@@ -1,5 +1,6 @@
 package nl.borgingsbot.app;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
@@ -124,10 +125,9 @@ final class Startup {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String text = root.getMessage() == null ? root.getClass().getSimpleName()
-                : root instanceof RuntimeException && root.getClass().getName().startsWith("nl.borgingsbot")
-                        || root.getClass() == IllegalStateException.class || root.getClass() == IllegalArgumentException.class
-                        ? root.getMessage() : root.getClass().getSimpleName() + ": " + root.getMessage();
+        String text = root.getMessage() == null || root instanceof IOException // e.g. NoSuchFileException: its path
+                ? root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage())
+                : root.getMessage();
         if (bind != null && bind != root) {
             text = bind.getMessage() + " (" + text + ")";
         }
