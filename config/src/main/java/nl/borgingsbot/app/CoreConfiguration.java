@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -47,7 +48,9 @@ public class CoreConfiguration {
         return Clock.systemUTC();
     }
 
+    /** Opened after the regions file and the administrators are checked: a refused start creates no database. */
     @Bean(destroyMethod = "close")
+    @DependsOn("declaredRegions")
     Database database(BorgingProperties properties) {
         BorgingProperties.Db db = properties.db();
         Database database = Database.open(db.url(), db.user(), db.password());

@@ -148,6 +148,14 @@ class StartupRefusalTest {
     }
 
     @Test
+    void aRegionsFileMistakeStopsAConnectedBotBeforeItsDatabaseIsCreated() throws Exception {
+        Started started = refused(regionsFile(AMSTELLAND + "    anonymous: misschien\n"), "SLACK_BOT_TOKEN=xoxb-test",
+                "SLACK_SIGNING_SECRET=secret", "SLACK_API_URL=http://127.0.0.1:9/api/");
+
+        assertThat(started.err()).contains("regel 6, kolom 16, regio Amstelland: anonymous moet true, false, ja of nee zijn");
+    }
+
+    @Test
     void englishIsASettingForStartUpMessagesToo() {
         assertThat(refused("borging.language=en", "borging.admins=slack:U1;teams:x").err())
                 .startsWith("Borgingsbot does not start: BORGING_ADMINS: 'slack:U1;teams:x' is not an administrator.");
