@@ -60,7 +60,7 @@ final class ExportCli {
         try {
             texts = Startup.texts(environment);
         } catch (Refusal refusal) {
-            return Startup.failed(refusal, Texts.of(Locale.forLanguageTag("nl")), err);
+            return Startup.failed(refusal, Texts.of(Locale.forLanguageTag("nl")), err, "export.cli.failed");
         }
         Optional<Request> request = request(rest);
         if (request.isEmpty()) {
@@ -75,7 +75,7 @@ final class ExportCli {
             (outcome.code() == OK ? out : err).println(outcome.message());
             return outcome.code();
         } catch (Exception | LinkageError e) {
-            return Startup.failed(e, texts, err);
+            return Startup.failed(e, texts, err, "export.cli.failed");
         }
     }
 

@@ -107,12 +107,17 @@ final class Startup {
 
     /** Says in one to three lines why the start failed; the trace only at DEBUG. */
     static int failed(Throwable failure, Texts texts, PrintStream err) {
+        return failed(failure, texts, err, "startup.failed");
+    }
+
+    /** As {@link #failed(Throwable, Texts, PrintStream)}, the first line led by the text {@code lead}. */
+    static int failed(Throwable failure, Texts texts, PrintStream err, String lead) {
         LOG.debug("Start-up failed", failure);
         Refusal refusal = find(failure, Refusal.class);
         if (refusal != null) {
-            err.println(texts.get("startup.failed", refusal.text(texts)));
+            err.println(texts.get(lead, refusal.text(texts)));
         } else {
-            err.println(texts.get("startup.failed", detail(failure)));
+            err.println(texts.get(lead, detail(failure)));
             err.println(texts.get("startup.details"));
         }
         return BAD_CONFIGURATION;

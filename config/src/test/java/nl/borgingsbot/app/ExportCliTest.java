@@ -93,7 +93,7 @@ class ExportCliTest {
         assertThat(export(dir.resolve("no.db"), "--regio", "Demo-regio Rivierenland", "--out", pdf.toString()))
                 .isEqualTo(ExportCli.USAGE);
 
-        assertThat(complaintLines()).containsExactly("Borgingsbot start niet: --out " + pdf + ": de export kan alleen "
+        assertThat(complaintLines()).containsExactly("De export is niet gemaakt: --out " + pdf + ": de export kan alleen "
                 + "een .xlsx-bestand (Excel) of een .csv-bestand zijn, bijvoorbeeld --out borging.xlsx.");
         assertThat(pdf).doesNotExist();
         assertThat(dir.resolve("no.db")).as("nothing was opened").doesNotExist();
@@ -106,9 +106,9 @@ class ExportCliTest {
         assertThat(export(dir.resolve("no.db"), "--regio", "X", "--out", dir.toString())).isEqualTo(ExportCli.USAGE);
 
         assertThat(complaintLines()).containsExactly(
-                "Borgingsbot start niet: --out " + missing + ": de map " + missing.getParent()
+                "De export is niet gemaakt: --out " + missing + ": de map " + missing.getParent()
                         + " bestaat niet. Maak hem eerst aan of kies een andere map.",
-                "Borgingsbot start niet: --out " + dir + " is een map. Geef een bestandsnaam, bijvoorbeeld --out "
+                "De export is niet gemaakt: --out " + dir + " is een map. Geef een bestandsnaam, bijvoorbeeld --out "
                         + dir.resolve("borging.xlsx") + ".");
         assertThat(printed.toString(StandardCharsets.UTF_8)).doesNotContain("\tat ");
     }
@@ -123,7 +123,7 @@ class ExportCliTest {
                 .isEqualTo(ExportCli.USAGE);
 
         assertThat(complaintLines()).hasSize(1).first().asString()
-                .startsWith("Borgingsbot start niet: --out /proc/borging.xlsx: ik mag daar niet schrijven (")
+                .startsWith("De export is niet gemaakt: --out /proc/borging.xlsx: ik mag daar niet schrijven (")
                 .endsWith("Kies een map waarin je mag schrijven.");
     }
 }
