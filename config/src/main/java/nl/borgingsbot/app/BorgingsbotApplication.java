@@ -1,42 +1,28 @@
 package nl.borgingsbot.app;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.context.ConfigurableApplicationContext;
-
-import nl.borgingsbot.app.demo.DemoRunner;
-import nl.borgingsbot.core.chat.ChatGateway;
 
 /**
- * Starts the bot. With no chat platform configured it runs the demo round on the embedded
- * SQLite default, says what to configure, and stops. {@code export …} writes the Excel or CSV
- * export of a round instead (see {@link ExportCli}), {@code backup …} a copy of the SQLite
- * database (see {@link BackupCli}).
+ * Starts the bot. With no chat platform configured it runs the demo round on its own SQLite
+ * file, says what to configure, and stops. {@code export …} writes the Excel or CSV export of a
+ * round instead (see {@link ExportCli}), {@code backup …} a copy of the SQLite database (see
+ * {@link BackupCli}). Exit codes: 0 done, 1 nothing to export, 2 a setting, file or argument is
+ * wrong (see {@link Startup}).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class BorgingsbotApplication {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BorgingsbotApplication.class);
-
-    public static void main(String[] args) throws Exception {
-        if (args.length > 0 && args[0].equals("export")) {
-            System.exit(ExportCli.run(args, System.out));
-        }
-        if (args.length > 0 && args[0].equals("backup")) {
-            System.exit(BackupCli.run(args, System.out));
-        }
-        ConfigurableApplicationContext context = SpringApplication.run(BorgingsbotApplication.class, args);
-        if (context.getBeanProvider(ChatGateway.class).stream().findAny().isEmpty()) {
-            try (context) {
-                Credentials.warnIfSetButUnsupported(LOG);
-                context.getBean(DemoRunner.class).run(System.out);
-                System.out.println();
-                System.out.println(Credentials.howToConnect());
-            }
+    public static void main(String[] args) {
+        String command = args.length > 0 ? args[0] : "";
+        int code = switch (command) {
+            case "export" -> ExportCli.run(args, System.out, System.err);
+            case "backup" -> BackupCli.run(args, System.out);
+            default -> Startup.run(args, System.out, System.err);
+        };
+        if (code != Startup.RUNNING) {
+            System.exit(code);
         }
     }
 }

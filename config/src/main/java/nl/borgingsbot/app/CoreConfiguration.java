@@ -5,6 +5,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -16,6 +17,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -23,6 +26,7 @@ import nl.borgingsbot.core.Borgingsbot;
 import nl.borgingsbot.core.Repositories;
 import nl.borgingsbot.core.chat.ChatGateway;
 import nl.borgingsbot.core.chat.Gateways;
+import nl.borgingsbot.core.i18n.Refusal;
 import nl.borgingsbot.core.questionnaire.Questionnaire;
 import nl.borgingsbot.core.questionnaire.QuestionnaireCatalog;
 import nl.borgingsbot.core.questionnaire.QuestionnaireLoader;
@@ -45,7 +49,9 @@ public class CoreConfiguration {
         return Clock.systemUTC();
     }
 
+    /** Opened after the regions file and the administrators are checked: a refused start creates no database. */
     @Bean(destroyMethod = "close")
+    @DependsOn("declaredRegions")
     Database database(BorgingProperties properties) {
         BorgingProperties.Db db = properties.db();
         Database database = Database.open(db.url(), db.user(), db.password());
@@ -97,21 +103,43 @@ public class CoreConfiguration {
         return new Gateways(gateways.orderedStream().toList());
     }
 
+    /** The regions declared in {@code borging.regions-file}, with where they come from. */
+    record DeclaredRegions(String file, List<RegionFile.Declared> regions) {
+    }
+
+    /**
+     * Reads and checks the regions file and {@code BORGING_ADMINS} at start-up — never lazily, so
+     * the demo (which does not apply the file) refuses a mistake too.
+     */
+    @Bean
+    @Lazy(false)
+    DeclaredRegions declaredRegions(BorgingProperties properties, QuestionnaireCatalog catalog, Administrators admins) {
+        if (properties.regionsFile().isBlank()) {
+            return new DeclaredRegions("", List.of());
+        }
+        Path file = Path.of(properties.regionsFile());
+        List<RegionFile.Declared> declared;
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            declared = RegionFile.parse(file.toString(), reader);
+        } catch (NoSuchFileException e) {
+            throw new Refusal("config.regions.noFile", file);
+        } catch (IOException e) {
+            throw new Refusal("config.regions.unreadable", file, e.getClass().getSimpleName());
+        }
+        RegionFile.checkQuestionnaires(declared, catalog.ids());
+        return new DeclaredRegions(file.toString(), declared);
+    }
+
     @Bean
     Borgingsbot borgingsbot(BorgingProperties properties, Repositories repositories, QuestionnaireCatalog catalog,
-                            Gateways gateways, Administrators admins, Clock clock, Telemetry telemetry)
-            throws IOException {
-        if (!properties.regionsFile().isBlank()) {
-            Path file = Path.of(properties.regionsFile());
-            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                List<RegionFile.Declared> declared = RegionFile.parse(file.toString(), reader);
-                declared.forEach(d -> catalog.require(d.region().questionnaireId()));
-                RegionFile.apply(declared, repositories.regions());
-                Planning planning = new Planning(repositories.schedules(), clock);
-                repositories.regions().all().forEach(planning::ensureDefault);
-                planning.applyWorkingHours(declared, repositories.regions());
-                LOG.info("Regions from {}: {}", file, declared.size());
-            }
+                            Gateways gateways, Administrators admins, DeclaredRegions declared, Clock clock,
+                            Telemetry telemetry) {
+        if (!declared.file().isEmpty()) {
+            RegionFile.apply(declared.regions(), repositories.regions());
+            Planning planning = new Planning(repositories.schedules(), clock);
+            repositories.regions().all().forEach(planning::ensureDefault);
+            planning.applyWorkingHours(declared.regions(), repositories.regions());
+            LOG.info("Regions from {}: {}", declared.file(), declared.regions().size());
         }
         return new Borgingsbot(repositories, catalog, gateways, admins, clock, Borgingsbot.Settings.defaults()
                 .withNationalMinimum(properties.national().minimum()).withTelemetry(telemetry));

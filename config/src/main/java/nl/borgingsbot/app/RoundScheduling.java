@@ -1,5 +1,6 @@
 package nl.borgingsbot.app;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -9,17 +10,18 @@ import nl.borgingsbot.core.schedule.ScheduleRunner;
 
 /**
  * Starts the round scheduler (Quartz, ticking every {@code borging.schedule.tick-seconds}) when a
- * chat platform is connected; the demo has none and needs none.
+ * chat platform is connected; the demo has none and needs none (so it does not even create the
+ * runner, nor the bot's database behind it).
  */
 @Component
 class RoundScheduling implements SmartLifecycle {
 
-    private final ScheduleRunner runner;
+    private final ObjectProvider<ScheduleRunner> runner;
     private final Gateways gateways;
     private final BorgingProperties properties;
     private QuartzTicker ticker;
 
-    RoundScheduling(ScheduleRunner runner, Gateways gateways, BorgingProperties properties) {
+    RoundScheduling(ObjectProvider<ScheduleRunner> runner, Gateways gateways, BorgingProperties properties) {
         this.runner = runner;
         this.gateways = gateways;
         this.properties = properties;
@@ -28,7 +30,7 @@ class RoundScheduling implements SmartLifecycle {
     @Override
     public synchronized void start() {
         if (!gateways.isEmpty() && ticker == null) {
-            ticker = QuartzTicker.start(runner, properties.schedule().tickSeconds());
+            ticker = QuartzTicker.start(runner.getObject(), properties.schedule().tickSeconds());
         }
     }
 

@@ -2,6 +2,7 @@ package nl.borgingsbot.app;
 
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +20,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import nl.borgingsbot.core.Borgingsbot;
 import nl.borgingsbot.core.chat.ChatGateway;
 import nl.borgingsbot.core.telemetry.Telemetry;
+import nl.borgingsbot.core.chat.Platform;
+import nl.borgingsbot.core.region.RegionRepository;
 import nl.borgingsbot.slack.SlackConnection;
 import nl.borgingsbot.slack.SlackHttpServer;
 import nl.borgingsbot.slack.SlackSettings;
@@ -37,7 +40,9 @@ class SlackWiring {
     static final class Enabled implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return settings(context.getEnvironment()).isPresent();
+            Environment environment = context.getEnvironment();
+            return environment.getProperty("borging.platforms.enabled", Boolean.class, true) // false: the export
+                    && settings(environment).isPresent();
         }
     }
 
@@ -68,15 +73,21 @@ class SlackWiring {
     }
 
     @Bean
-    SlackTransport slackTransport(SlackConnection connection, Borgingsbot bot,
+    SlackTransport slackTransport(SlackConnection connection, Borgingsbot bot, RegionRepository regions,
                                   @Value("${borging.slack.host:0.0.0.0}") String host,
                                   @Value("${borging.slack.port:3000}") int port) {
-        return new SlackTransport(connection, bot, host, port);
+        // a database with Slack regions has worked with this Slack before: an outage at start is waited out
+        BooleanSupplier workedBefore = () -> regions.all().stream()
+                .anyMatch(region -> region.channel().platform() == Platform.SLACK);
+        return new SlackTransport(connection, bot, workedBefore, host, port);
     }
 
     /**
      * Hands Slack's events to the core once the context is up, over Socket Mode or the HTTP
-     * endpoint, and keeps the application running until it is stopped.
+     * endpoint, and keeps the application running until it is stopped. First asks Slack whether
+     * it takes the token: a refused token stops the start; so does an unreachable Slack, unless
+     * the bot has worked with Slack before — then it waits for Slack in the background, trying
+     * again with growing pauses.
      */
     static final class SlackTransport implements SmartLifecycle {
 
@@ -84,14 +95,17 @@ class SlackWiring {
 
         private final SlackConnection connection;
         private final Borgingsbot bot;
+        private final BooleanSupplier workedBefore;
         private final String host;
         private final int port;
         private SlackHttpServer http;
         private CountDownLatch running;
+        private Thread waiting;
 
-        SlackTransport(SlackConnection connection, Borgingsbot bot, String host, int port) {
+        SlackTransport(SlackConnection connection, Borgingsbot bot, BooleanSupplier workedBefore, String host, int port) {
             this.connection = connection;
             this.bot = bot;
+            this.workedBefore = workedBefore;
             this.host = host;
             this.port = port;
         }
@@ -100,14 +114,15 @@ class SlackWiring {
         public synchronized void start() {
             connection.connect(bot);
             try {
-                if (connection.settings().mode() == SlackSettings.Mode.SOCKET) {
-                    connection.startSocketMode();
-                } else {
-                    http = SlackHttpServer.start(connection, host, port);
-                    LOG.info("Slack: HTTP mode, events at http://{}:{}{}", host, http.port(), SlackHttpServer.PATH);
+                connection.authenticate();
+                startTransport();
+            } catch (SlackConnection.Unreachable e) {
+                if (!workedBefore.getAsBoolean()) {
+                    throw e;
                 }
-            } catch (Exception e) {
-                throw new IllegalStateException("Slack could not be started: " + e.getMessage(), e);
+                waiting = new Thread(this::waitForSlack, "slack-connect");
+                waiting.setDaemon(true);
+                waiting.start();
             }
             CountDownLatch latch = new CountDownLatch(1);
             running = latch;
@@ -122,6 +137,34 @@ class SlackWiring {
             keepAlive.start();
         }
 
+        private void waitForSlack() {
+            try {
+                connection.awaitSlack(duration -> Thread.sleep(duration.toMillis()));
+                synchronized (this) {
+                    if (running != null) {
+                        startTransport();
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                LOG.error("Slack could not be started: {}", e.getMessage());
+            }
+        }
+
+        private void startTransport() {
+            try {
+                if (connection.settings().mode() == SlackSettings.Mode.SOCKET) {
+                    connection.startSocketMode();
+                } else {
+                    http = SlackHttpServer.start(connection, host, port);
+                    LOG.info("Slack: HTTP mode, events at http://{}:{}{}", host, http.port(), SlackHttpServer.PATH);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("Slack could not be started: " + e.getMessage(), e);
+            }
+        }
+
         /** The HTTP mode's port (for tests that start on port 0); -1 in Socket Mode. */
         synchronized int httpPort() {
             return http == null ? -1 : http.port();
@@ -129,6 +172,10 @@ class SlackWiring {
 
         @Override
         public synchronized void stop() {
+            if (waiting != null) {
+                waiting.interrupt();
+                waiting = null;
+            }
             if (http != null) {
                 http.close();
                 http = null;

@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import java.util.List;
+
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
@@ -27,6 +30,8 @@ class ExportCliTest {
 
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     private final PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+    private final ByteArrayOutputStream complaints = new ByteArrayOutputStream();
+    private final PrintStream err = new PrintStream(complaints, true, StandardCharsets.UTF_8);
 
     private Path demoDatabase() throws Exception {
         SpringApplication app = new SpringApplication(BorgingsbotApplication.class);
@@ -45,7 +50,7 @@ class ExportCliTest {
         all[0] = "export";
         System.arraycopy(args, 0, all, 1, args.length);
         all[all.length - 1] = "--borging.db.url=jdbc:sqlite:" + database;
-        return ExportCli.run(all, out);
+        return ExportCli.run(all, out, err);
     }
 
     @Test
@@ -94,13 +99,58 @@ class ExportCliTest {
     void aMissingRegionOrRoundOrArgumentIsExplained() throws Exception {
         Path database = demoDatabase();
 
-        assertThat(export(database, "--regio", "Atlantis", "--out", "x.xlsx")).isEqualTo(ExportCli.NOTHING_TO_EXPORT);
-        assertThat(export(database, "--regio", "Demo-regio Rivierenland", "--ronde", "7", "--out", "x.xlsx"))
+        assertThat(export(database, "--regio", "Atlantis", "--out", dir.resolve("x.xlsx").toString())).isEqualTo(ExportCli.NOTHING_TO_EXPORT);
+        assertThat(export(database, "--regio", "Demo-regio Rivierenland", "--ronde", "7", "--out", dir.resolve("x.xlsx").toString()))
                 .isEqualTo(ExportCli.NOTHING_TO_EXPORT);
         assertThat(export(database, "--out", "x.xlsx")).isEqualTo(ExportCli.USAGE);
-        assertThat(printed.toString(StandardCharsets.UTF_8))
-                .contains("Regio 'Atlantis' bestaat niet. Regio's: ").contains("Demo-regio Rivierenland")
+        assertThat(complaints.toString(StandardCharsets.UTF_8))
+                .contains("Regio 'Atlantis' bestaat niet. Regio's: Demo-regio Rivierenland")
                 .contains("heeft geen gesloten ronde 7")
                 .contains("Gebruik: java -jar borgingsbot.jar export");
+    }
+
+    private List<String> complaintLines() {
+        return complaints.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
+    @Test
+    void anExportToAPdfIsRefusedSayingWhatIsPossible() throws Exception {
+        Path pdf = dir.resolve("x.pdf");
+
+        assertThat(export(dir.resolve("no.db"), "--regio", "Demo-regio Rivierenland", "--out", pdf.toString()))
+                .isEqualTo(ExportCli.USAGE);
+
+        assertThat(complaintLines()).containsExactly("De export is niet gemaakt: --out " + pdf + ": de export kan alleen "
+                + "een .xlsx-bestand (Excel) of een .csv-bestand zijn, bijvoorbeeld --out borging.xlsx.");
+        assertThat(pdf).doesNotExist();
+        assertThat(dir.resolve("no.db")).as("nothing was opened").doesNotExist();
+    }
+
+    @Test
+    void anExportIntoAFolderThatDoesNotExistOrOntoAFolderIsRefusedInOneLine() throws Exception {
+        Path missing = dir.resolve("nergens").resolve("borging.xlsx");
+        assertThat(export(dir.resolve("no.db"), "--regio", "X", "--out", missing.toString())).isEqualTo(ExportCli.USAGE);
+        assertThat(export(dir.resolve("no.db"), "--regio", "X", "--out", dir.toString())).isEqualTo(ExportCli.USAGE);
+
+        assertThat(complaintLines()).containsExactly(
+                "De export is niet gemaakt: --out " + missing + ": de map " + missing.getParent()
+                        + " bestaat niet. Maak hem eerst aan of kies een andere map.",
+                "De export is niet gemaakt: --out " + dir + " is een map. Geef een bestandsnaam, bijvoorbeeld --out "
+                        + dir.resolve("borging.xlsx") + ".");
+        assertThat(printed.toString(StandardCharsets.UTF_8)).doesNotContain("\tat ");
+    }
+
+    @Test
+    void anExportWhereItMayNotWriteIsRefusedInOneLine() throws Exception {
+        Path database = demoDatabase();
+        Path proc = Path.of("/proc/borging.xlsx"); // the kernel's own folder: not even root may create a file there
+        Assumptions.assumeTrue(Files.isDirectory(proc.getParent()));
+
+        assertThat(export(database, "--regio", "Demo-regio Rivierenland", "--out", proc.toString()))
+                .isEqualTo(ExportCli.USAGE);
+
+        assertThat(complaintLines()).hasSize(1).first().asString()
+                .startsWith("De export is niet gemaakt: --out /proc/borging.xlsx: ik mag daar niet schrijven (")
+                .endsWith("Kies een map waarin je mag schrijven.");
     }
 }

@@ -61,11 +61,11 @@ class StartupValidationTest {
     @Test
     void aBadAdministratorEntryStopsStartUp() {
         assertThatThrownBy(() -> start("borging.admins=U0123"))
-                .satisfies(e -> assertThat(root(e).getMessage()).contains("BORGING_ADMINS entry 'U0123'"));
+                .satisfies(e -> assertThat(root(e).getMessage()).contains("BORGING_ADMINS: 'U0123' is not an administrator"));
     }
 
     @Test
-    void aRegionsFileIsAppliedAtStartUp() throws Exception {
+    void aRegionsFileWithAnonymousJaMakesTheRegionAnonymous() throws Exception {
         Path regions = dir.resolve("regions.yml");
         Files.writeString(regions, """
                 regions:
@@ -73,7 +73,7 @@ class StartupValidationTest {
                     platform: slack
                     workspace: T01
                     channel: C01
-                    anonymous: true
+                    anonymous: ja
                     managers: [U0PM]
                     partners:
                       - { user: U0AB, name: Anna, organisation: Vmbo De Brug }

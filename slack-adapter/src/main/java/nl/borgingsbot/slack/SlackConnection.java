@@ -15,6 +15,9 @@ import org.slf4j.LoggerFactory;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.request.Request;
@@ -29,6 +32,7 @@ import com.slack.api.socket_mode.SocketModeClient;
 import nl.borgingsbot.core.Borgingsbot;
 import nl.borgingsbot.core.chat.ChatGateway;
 import nl.borgingsbot.core.telemetry.Telemetry;
+import nl.borgingsbot.core.i18n.Refusal;
 
 /**
  * The bot's connection to one Slack workspace: one Bolt {@link App} serving both transports —
@@ -41,14 +45,33 @@ public final class SlackConnection implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SlackConnection.class);
     /** Threads for what Slack asks outside the core (the App Home, the toelichting modal). */
     static final int WORKERS = 8;
+    static final String DEFAULT_API_URL = "https://slack.com/api/";
+    /** The pauses between attempts to reach Slack double from the first to the last. */
+    static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
+    static final Duration LAST_PAUSE = Duration.ofMinutes(1);
+
+    /** Slack could not be reached (network, DNS, an HTTP error): not the token's fault. */
+    public static final class Unreachable extends Refusal {
+        private static final long serialVersionUID = 1L;
+
+        Unreachable(String apiUrl, String why) {
+            super("config.slack.unreachable", apiUrl, why);
+        }
+    }
+
+    /** Waits between two attempts ({@code Thread::sleep} in the bot, a recorder in tests). */
+    @FunctionalInterface
+    public interface Pause {
+        void pause(Duration duration) throws InterruptedException;
+    }
 
     private final SlackSettings settings;
     private final App app;
     private final SlackGateway gateway;
+    private final MethodsClient methods;
     private final BlockKitRenderer renderer = new BlockKitRenderer();
     private final ExecutorService pool;
     private final SlackRequestParser parser;
-    private final MethodsClient methods;
     private volatile SocketModeApp socketMode;
 
     public SlackConnection(SlackSettings settings) {
@@ -110,6 +133,49 @@ public final class SlackConnection implements AutoCloseable {
 
     public SlackSettings settings() {
         return settings;
+    }
+
+    /**
+     * Asks Slack whether it accepts the bot token ({@code auth.test}), before anything else
+     * talks to Slack.
+     *
+     * @throws Unreachable when Slack cannot be reached at the API base URL
+     * @throws Refusal     when Slack refuses the token
+     */
+    public void authenticate() {
+        String apiUrl = settings.methodsUrlPrefix().orElse(DEFAULT_API_URL);
+        AuthTestResponse answer;
+        try {
+            answer = methods.authTest(request -> request);
+        } catch (IOException e) {
+            throw new Unreachable(apiUrl, e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (SlackApiException e) {
+            throw new Unreachable(apiUrl, "HTTP " + e.getResponse().code());
+        }
+        if (!answer.isOk()) {
+            throw new Refusal("config.slack.tokenRefused", answer.getError());
+        }
+        LOG.info("Slack: the token is accepted (team {})", answer.getTeamId());
+    }
+
+    /**
+     * {@link #authenticate()}, and while Slack cannot be reached: wait and try again, the pause
+     * doubling from {@link #FIRST_PAUSE} up to {@link #LAST_PAUSE}. For a bot that has worked with
+     * Slack before, so that a network outage at start does not stop it.
+     */
+    public void awaitSlack(Pause pause) throws InterruptedException {
+        Duration next = FIRST_PAUSE;
+        while (true) {
+            try {
+                authenticate();
+                return;
+            } catch (Unreachable e) {
+                LOG.warn("Slack: {} Trying again in {} s.", e.getMessage(), next.toSeconds());
+                pause.pause(next);
+                next = next.multipliedBy(2).compareTo(LAST_PAUSE) > 0 ? LAST_PAUSE : next.multipliedBy(2);
+            }
+        }
     }
 
     /** Hands Slack's events to the core from now on. */

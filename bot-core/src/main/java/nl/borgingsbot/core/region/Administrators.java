@@ -4,10 +4,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import nl.borgingsbot.core.chat.ChatUser;
 import nl.borgingsbot.core.chat.Platform;
+import nl.borgingsbot.core.i18n.Refusal;
 
 /**
  * The people who may link a channel as a region, from configuration ({@code BORGING_ADMINS},
@@ -15,13 +17,19 @@ import nl.borgingsbot.core.chat.Platform;
  */
 public final class Administrators {
 
+    /** A user id: no spaces and none of the separators a mistyped list brings in. */
+    private static final Pattern USER_ID = Pattern.compile("[^\\s,;:]+");
+
     private final Set<String> keys;
 
     private Administrators(Set<String> keys) {
         this.keys = Set.copyOf(keys);
     }
 
-    /** Parses the comma-separated list; an entry without a known platform prefix is refused. */
+    /**
+     * Parses the comma-separated list; an entry that is not {@code platform:userId} with a known
+     * platform (e.g. {@code slack:U1;teams:x}, a wrong separator) is a {@link Refusal}.
+     */
     public static Administrators parse(String list) {
         Set<String> keys = Arrays.stream(list.split(","))
                 .map(String::strip)
@@ -50,16 +58,14 @@ public final class Administrators {
 
     private static String validated(String entry) {
         int colon = entry.indexOf(':');
-        if (colon <= 0 || colon == entry.length() - 1) {
-            throw new IllegalArgumentException("BORGING_ADMINS entry '" + entry
-                    + "' must look like platform:userId, e.g. slack:U0123ABC");
+        if (colon <= 0 || !USER_ID.matcher(entry.substring(colon + 1)).matches()) {
+            throw new Refusal("config.admins.form", entry);
         }
         String platform = entry.substring(0, colon).toLowerCase(Locale.ROOT);
         try {
             Platform.fromKey(platform);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("BORGING_ADMINS entry '" + entry + "' names unknown platform '"
-                    + platform + "' (use slack or teams)", e);
+            throw new Refusal("config.admins.platform", entry, platform);
         }
         return platform + ":" + entry.substring(colon + 1);
     }

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import nl.borgingsbot.core.chat.ChatChannel;
 import nl.borgingsbot.core.chat.ChatUser;
 import nl.borgingsbot.core.chat.Platform;
+import nl.borgingsbot.core.i18n.Refusal;
 import nl.borgingsbot.core.schedule.Planning;
 import nl.borgingsbot.core.schedule.Schedule;
 import nl.borgingsbot.core.store.Database;
@@ -82,21 +83,90 @@ class RegionFileTest {
 
     static Stream<Arguments> malformed() {
         return Stream.of(
-                Arguments.of("regio: []", "regions.yml: expected a top-level 'regions:' list"),
-                Arguments.of("regions:\n  - {name: X, platform: slack, workspace: T}", "regions.yml: region 1 (X): 'channel' is missing"),
-                Arguments.of("regions:\n  - {name: X, platform: discord, workspace: T, channel: C}", "regions.yml: region 1 (X): platform must be slack or teams"),
-                Arguments.of("regions:\n  - {name: X, platform: slack, workspace: T, channel: C, timeZone: Mars/Base}", "regions.yml: region 1 (X): unknown timeZone 'Mars/Base'"),
-                Arguments.of("regions:\n  - {name: X, platform: slack, workspace: T, channel: C, language: de}", "regions.yml: region 1 (X): language must be nl or en"),
-                Arguments.of("regions:\n  - {name: X, platform: slack, workspace: T, channel: C, kanaal: D}", "regions.yml: region 1: unknown key 'kanaal'"),
-                Arguments.of("regions:\n  - {name: X, platform: slack, workspace: T, channel: C, partners: [{user: U1, name: A}]}", "regions.yml: region 1 (X): 'organisation' is missing"),
-                Arguments.of("regions: [", "regions.yml: not valid YAML"));
+                Arguments.of("regio: []", "regions.yml, line 1, column 1, region -: unknown key 'regio'"),
+                Arguments.of("regions: {}", "regions.yml, line 1: the file must start with a list 'regions:'"),
+                Arguments.of("regions:\n  - {name: X, platform: slack, workspace: T}", "regions.yml, line 2, column 5, region X: 'channel' is missing"),
+                Arguments.of("regions:\n  - {name: X, platform: discord, workspace: T, channel: C}", "regions.yml, line 2, column 25, region X: platform must be slack or teams, not 'discord'"),
+                Arguments.of("regions:\n  - {name: X, platform: slack, workspace: T, channel: C, timeZone: Mars/Base}", "regions.yml, line 2, column 68, region X: unknown timeZone 'Mars/Base'"),
+                Arguments.of("regions:\n  - {name: X, platform: slack, workspace: T, channel: C, language: de}", "regions.yml, line 2, column 68, region X: language must be nl or en, not 'de'"),
+                Arguments.of("regions:\n  - {name: X, platform: slack, workspace: T, channel: C, kanaal: D}", "regions.yml, line 2, column 58, region X: unknown key 'kanaal'"),
+                Arguments.of("regions:\n  - {name: X, platform: slack, workspace: T, channel: C, partners: [{user: U1, name: A}]}", "regions.yml, line 2, column 69, region X: 'organisation' is missing"),
+                Arguments.of("regions: [", "regions.yml, line 1, column 11: this is not valid YAML"));
     }
 
     @ParameterizedTest(name = "{1}")
     @MethodSource("malformed")
-    void aMalformedFileNamesTheRegionAndTheProblem(String yaml, String message) {
+    void aMalformedFileNamesTheLineTheRegionAndTheProblem(String yaml, String message) {
         assertThatThrownBy(() -> RegionFile.parse("regions.yml", new StringReader(yaml)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(message);
+                .isInstanceOf(Refusal.class).hasMessageStartingWith(message);
+    }
+
+    private static final String AMSTELLAND = """
+            regions:
+              - name: Amstelland
+                platform: slack
+                workspace: T01
+                channel: C01
+            """;
+
+    static Stream<Arguments> mistakesARegionWouldMake() {
+        return Stream.of(
+                Arguments.of(AMSTELLAND + "    anonymous: misschien\n",
+                        "regions.yml, line 6, column 16, region Amstelland: anonymous must be true, false, ja or nee, not 'misschien'."),
+                Arguments.of(AMSTELLAND + "    partners: U0AB\n",
+                        "regions.yml, line 6, column 15, region Amstelland: 'partners' must be a list, for example partners: "
+                                + "[{ user: U0AB, name: Anna, organisation: Vmbo De Brug }]"),
+                Arguments.of(AMSTELLAND + "    managers: U0PM\n",
+                        "regions.yml, line 6, column 15, region Amstelland: 'managers' must be a list, for example managers: [U0PM]"),
+                Arguments.of(AMSTELLAND + "    channel: C02\n",
+                        "regions.yml, line 6, column 5, region Amstelland: 'channel' is there twice (also on line 5). Keep one."),
+                Arguments.of(AMSTELLAND + "  - { name: Twente, platform: slack, workspace: T01, channel: C01 }\n",
+                        "regions.yml, line 6, column 5, region Twente: channel C01 already belongs to region Amstelland (line 2)."),
+                Arguments.of(AMSTELLAND + "  - { name: amstelland, platform: slack, workspace: T01, channel: C02 }\n",
+                        "regions.yml, line 6, column 5, region amstelland: this name is already on line 2."),
+                Arguments.of(AMSTELLAND + """
+                            partners:
+                              - { user: U0AB, name: Anna, organisation: Vmbo De Brug }
+                              - { user: U0AB, name: Anna de Vries, organisation: Vmbo De Brug }
+                        """,
+                        "regions.yml, line 8, column 9, region Amstelland: partner U0AB is in this region twice (also on line 7). Keep one."),
+                Arguments.of("regions:\nregions: []\n", "regions.yml, line 2, column 1, region -: 'regions' is there twice (also on line 1)."));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("mistakesARegionWouldMake")
+    void aMistakeInTheRegionsFileIsRefusedNamingFileLineAndRegion(String yaml, String message) {
+        assertThatThrownBy(() -> RegionFile.parse("regions.yml", new StringReader(yaml)))
+                .isInstanceOf(Refusal.class).hasMessageStartingWith(message);
+    }
+
+    @Test
+    void aRegionsFileWithAnonymousJaMakesTheRegionAnonymousAndNeeMakesItOpen() {
+        assertThat(RegionFile.parse("r.yml", new StringReader(AMSTELLAND + "    anonymous: ja\n")).get(0).region().anonymous())
+                .isTrue();
+        assertThat(RegionFile.parse("r.yml", new StringReader(AMSTELLAND + "    anonymous: Nee\n")).get(0).region().anonymous())
+                .isFalse();
+        assertThat(RegionFile.parse("r.yml", new StringReader(AMSTELLAND + "    anonymous: true\n")).get(0).region().anonymous())
+                .isTrue();
+    }
+
+    @Test
+    void aFileWhoseRegionTakesTheNameOfAnotherRegionChangesNothing() {
+        try (Database database = Database.open("jdbc:sqlite:" + dir.resolve("r.db"), "", "")) {
+            JdbcRegionRepository repository = new JdbcRegionRepository(database.dataSource());
+            RegionFile.apply(RegionFile.parse("regions.yml", new StringReader(AMSTELLAND)), repository);
+            String file = """
+                    regions:
+                      - { name: Rijnmond, platform: slack, workspace: T01, channel: C05 }
+                      - { name: Amstelland, platform: slack, workspace: T01, channel: C09, anonymous: ja }
+                    """;
+
+            assertThatThrownBy(() -> RegionFile.apply(RegionFile.parse("regions.yml", new StringReader(file)), repository))
+                    .isInstanceOf(Refusal.class)
+                    .hasMessageStartingWith("regions.yml, line 3, column 5, region Amstelland: that name already belongs "
+                            + "to the region in channel C01.");
+            assertThat(repository.all()).extracting(Region::name).containsExactly("Amstelland");
+        }
     }
 
     @Test
@@ -114,7 +184,9 @@ class RegionFileTest {
             assertThat(schedule.cron()).isEqualTo(Schedule.QUARTERLY);
         }
         assertThatThrownBy(() -> RegionFile.parse("regions.yml", new StringReader(yaml.replace("08:30-17:00", "18:00-08:00"))))
-                .hasMessage("regions.yml: region 1 (X): workingHours must be like 08:00-18:00 (start before end), was '18:00-08:00'");
+                .isInstanceOf(Refusal.class)
+                .hasMessage("regions.yml, line 2, column 72, region X: workingHours must be a start and an end time, "
+                        + "the start before the end, like 08:00-18:00; not '18:00-08:00'.");
     }
 
     @Test
@@ -125,5 +197,13 @@ class RegionFileTest {
         assertThat(admins.contains(new ChatUser(Platform.TEAMS, "t", "U0123ABC"))).isFalse();
         assertThat(Administrators.parse("").isEmpty()).isTrue();
         assertThatThrownBy(() -> Administrators.parse("irc:bob")).hasMessageContaining("unknown platform 'irc'");
+    }
+
+    @Test
+    void administratorsSeparatedBySemicolonsAreRefusedWithTheExpectedForm() {
+        assertThatThrownBy(() -> Administrators.parse("slack:U1;teams:x")).isInstanceOf(Refusal.class)
+                .hasMessage("BORGING_ADMINS: 'slack:U1;teams:x' is not an administrator. Write platform:userId, separated "
+                        + "by commas, for example BORGING_ADMINS=slack:U0123ABC,teams:<aadObjectId>.");
+        assertThatThrownBy(() -> Administrators.parse("slack:U1 teams:x")).isInstanceOf(Refusal.class);
     }
 }
