@@ -1,5 +1,10 @@
 package nl.borgingsbot.app;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
@@ -22,6 +27,9 @@ public class BorgingsbotApplication {
     private static final Logger LOG = LoggerFactory.getLogger(BorgingsbotApplication.class);
 
     public static void main(String[] args) throws Exception {
+        // UTF-8 on the console whatever the server's locale (under LANG=C Java would print "?" for "é")
+        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
         if (args.length > 0 && args[0].equals("export")) {
             System.exit(ExportCli.run(args, System.out));
         }
