@@ -79,8 +79,14 @@ public final class TeamsGateway implements ChatGateway {
     public void sendDirect(ChatUser user, Message message) {
         ConversationRef ref = store.find(ConversationRef.Kind.PERSONAL, user.workspace(), user.userId())
                 .orElseGet(() -> createPersonal(user));
-        send(ref.serviceUrl(), ref.conversationId(), files.activity(message), "a direct message",
-                status -> status == 403 || status == 404 ? Reason.USER_UNREACHABLE : Reason.OTHER);
+        // a message with files goes as one activity with the file offers; any other is split as it needs
+        List<Activity> activities = message.parts().stream().anyMatch(Part.File.class::isInstance)
+                ? List.of(files.activity(message))
+                : AdaptiveCards.activities(message, image -> Optional.of(AdaptiveCards.dataUri(image.png())));
+        for (Activity activity : activities) {
+            send(ref.serviceUrl(), ref.conversationId(), activity, "a direct message",
+                    status -> status == 403 || status == 404 ? Reason.USER_UNREACHABLE : Reason.OTHER);
+        }
     }
 
     private ConversationRef createPersonal(ChatUser user) {

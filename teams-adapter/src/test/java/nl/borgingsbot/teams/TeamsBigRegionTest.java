@@ -128,6 +128,25 @@ class TeamsBigRegionTest extends TeamsHttpTest {
                 .contains("[R7-2] coördinatie en één doorlopende leerlijn coördinatie");
     }
 
+    @Test
+    void aDirectMessageTooLargeForOneCardArrivesWholeInSeveral() {
+        assertThat(send(here.installPersonal("BIGDM")).statusCode()).isEqualTo(200);
+        Message.Builder answers = Message.builder().heading("Je antwoorden");
+        for (int i = 1; i <= 60; i++) {
+            answers.add(new Part.UserText(java.util.Optional.empty(), "[D" + i + "]" + " één leerlijn".repeat(150)));
+        }
+        gateway.sendDirect(new nl.borgingsbot.core.chat.ChatUser(Platform.TEAMS, Activities.TENANT, Activities.aad("BIGDM")),
+                answers.build());
+
+        List<JsonNode> sent = CONNECTOR.sentTo(Activities.personalConversation("BIGDM"));
+        assertThat(sent.size()).isGreaterThan(1);
+        String all = String.join("\n", sent.stream().map(Cards::text).toList());
+        for (int i = 1; i <= 60; i++) {
+            assertThat(all).contains("[D" + i + "] één leerlijn");
+        }
+        assertThat(sent).allSatisfy(activity -> assertThat(activity.toString().length()).isLessThan(100 * 1024));
+    }
+
     private static Message reportWithImage() {
         return Message.builder().heading("Borgingscheck Groot")
                 .add(new Part.Image(TeamsImagesTest.radar(25), "radar van 25 partners", "radar.png"))
