@@ -84,14 +84,20 @@ public final class AdaptiveCards {
             while (parts.get(i) instanceof Part.Heading && i + 1 < parts.size()) {
                 render(parts.get(++i), group, imageUrl);
             }
+            int groupSize = 0;
+            for (JsonNode element : group) {
+                groupSize += sizeWithoutInlineImages(element);
+            }
+            // a group that does not fit in this card starts the next; only one too large for any card is split
+            boolean startNewCard = size + groupSize > CARD_LIMIT;
             for (JsonNode element : group) {
                 int elementSize = sizeWithoutInlineImages(element);
-                ArrayNode body = (ArrayNode) card.get("body");
-                if (!body.isEmpty() && size + elementSize > CARD_LIMIT) {
+                if (!((ArrayNode) card.get("body")).isEmpty() && (startNewCard || size + elementSize > CARD_LIMIT)) {
                     activities.add(activityOf(card, summary));
                     card = emptyCard();
                     size = 0;
                 }
+                startNewCard = false;
                 ((ArrayNode) card.get("body")).add(element);
                 size += elementSize;
             }
