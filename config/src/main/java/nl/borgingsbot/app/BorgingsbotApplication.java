@@ -1,5 +1,10 @@
 package nl.borgingsbot.app;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
@@ -15,6 +20,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class BorgingsbotApplication {
 
     public static void main(String[] args) {
+        // UTF-8 on the console whatever the server's locale (under LANG=C Java would print "?" for "é")
+        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
         String command = args.length > 0 ? args[0] : "";
         int code = switch (command) {
             case "export" -> ExportCli.run(args, System.out, System.err);

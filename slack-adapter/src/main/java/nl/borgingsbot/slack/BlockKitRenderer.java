@@ -65,18 +65,51 @@ public final class BlockKitRenderer {
     }
 
     /**
-     * Renders a message; its {@link Part.Image}, if any, becomes an image block showing the
-     * already uploaded Slack file {@code uploadedFileId}.
+     * Renders a message as one list of blocks (for a reply that is known to fit, e.g. a command's
+     * answer or the App Home); its {@link Part.Image}, if any, becomes an image block showing the
+     * already uploaded Slack file {@code uploadedFileId}. Nothing is cut: a message to post uses
+     * {@link #pages}.
      */
     public Rendered render(Message message, Optional<String> uploadedFileId) {
         List<LayoutBlock> blocks = new ArrayList<>();
         for (Part part : message.parts()) {
             add(blocks, part, uploadedFileId);
         }
-        if (blocks.size() > MAX_BLOCKS) {
-            blocks = new ArrayList<>(blocks.subList(0, MAX_BLOCKS));
-        }
         return new Rendered(List.copyOf(blocks), fallback(message));
+    }
+
+    /**
+     * Renders a message as as many Slack messages as its blocks need ({@value #MAX_BLOCKS} blocks
+     * each), in order, never cutting anything off. A part is not split over two messages unless it
+     * alone is larger than one, and a heading stays with what follows it.
+     */
+    public List<Rendered> pages(Message message, Optional<String> uploadedFileId) {
+        String fallback = fallback(message);
+        List<Rendered> pages = new ArrayList<>();
+        List<LayoutBlock> page = new ArrayList<>();
+        for (int i = 0; i < message.parts().size(); i++) {
+            List<LayoutBlock> group = new ArrayList<>();
+            add(group, message.parts().get(i), uploadedFileId);
+            // a heading goes with the part after it
+            while (message.parts().get(i) instanceof Part.Heading && i + 1 < message.parts().size()) {
+                add(group, message.parts().get(++i), uploadedFileId);
+            }
+            if (!page.isEmpty() && page.size() + group.size() > MAX_BLOCKS) {
+                pages.add(new Rendered(List.copyOf(page), fallback));
+                page.clear();
+            }
+            for (LayoutBlock block : group) {
+                if (page.size() == MAX_BLOCKS) {
+                    pages.add(new Rendered(List.copyOf(page), fallback));
+                    page.clear();
+                }
+                page.add(block);
+            }
+        }
+        if (!page.isEmpty() || pages.isEmpty()) {
+            pages.add(new Rendered(List.copyOf(page), fallback));
+        }
+        return List.copyOf(pages);
     }
 
     /** The core's action id of a Slack button's action id. */
@@ -117,15 +150,8 @@ public final class BlockKitRenderer {
     }
 
     private static void sections(List<LayoutBlock> blocks, String text) {
-        String rest = text;
-        while (!rest.isEmpty()) {
-            int cut = Math.min(rest.length(), SlackText.SECTION_LIMIT);
-            int newline = rest.lastIndexOf('\n', cut);
-            if (cut < rest.length() && newline > 0) {
-                cut = newline;
-            }
-            blocks.add(SectionBlock.builder().text(literal(rest.substring(0, cut))).build());
-            rest = rest.substring(cut).stripLeading();
+        for (String piece : SlackText.split(text, SlackText.SECTION_LIMIT)) {
+            blocks.add(SectionBlock.builder().text(literal(piece)).build());
         }
     }
 

@@ -2,6 +2,7 @@ package nl.borgingsbot.slack;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,6 +73,7 @@ public final class SlackConnection implements AutoCloseable {
     private final BlockKitRenderer renderer = new BlockKitRenderer();
     private final ExecutorService pool;
     private final SlackRequestParser parser;
+    private final SlackRequestCheck check;
     private volatile SocketModeApp socketMode;
 
     public SlackConnection(SlackSettings settings) {
@@ -97,6 +99,8 @@ public final class SlackConnection implements AutoCloseable {
                 .slack(slack)
                 .singleTeamBotToken(settings.botToken())
                 .signingSecret(settings.signingSecret().orElse(null))
+                // checked over the raw bytes by SlackRequestCheck: Bolt's check depends on the platform charset
+                .requestVerificationEnabled(false)
                 // edits, deletions and other events the bot does not handle are acked, so Slack does not retry them
                 .allEventsApiAutoAckEnabled(true)
                 .build();
@@ -113,6 +117,7 @@ public final class SlackConnection implements AutoCloseable {
         this.methods = slack.methods(settings.botToken());
         this.gateway = new SlackGateway(methods, renderer, new RateLimitedCall(telemetry));
         this.parser = new SlackRequestParser(config);
+        this.check = new SlackRequestCheck(settings.signingSecret(), java.time.Clock.systemUTC());
         AtomicInteger threads = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(workers, r -> {
             Thread thread = new Thread(r, "slack-" + threads.incrementAndGet());
@@ -215,16 +220,20 @@ public final class SlackConnection implements AutoCloseable {
     }
 
     /**
-     * One HTTP request to {@code /slack/events}: the raw body is decoded as UTF-8 here (never by a
-     * servlet default), then Bolt verifies the signature and dispatches.
+     * One HTTP request to {@code /slack/events}: the signature is checked over the raw bytes
+     * ({@link SlackRequestCheck}), then the body is decoded as UTF-8 (never by a platform or
+     * servlet default) and Bolt dispatches it.
      */
     public HttpReply handleHttp(String requestUri, Map<String, List<String>> headers, byte[] body,
                                 String remoteAddress) {
+        if (check.refusal(headers, body).isPresent()) {
+            return new HttpReply(401, "application/json", Map.of(), "{\"error\":\"invalid request\"}");
+        }
         Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
                 .requestUri(requestUri)
                 .queryString(Map.of())
                 .headers(new RequestHeaders(headers))
-                .requestBody(new String(body, java.nio.charset.StandardCharsets.UTF_8))
+                .requestBody(new String(body, StandardCharsets.UTF_8))
                 .remoteAddress(remoteAddress)
                 .build());
         if (request == null) {

@@ -1,13 +1,20 @@
 package nl.borgingsbot.slack;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackFilesUploadV2Exception;
 import com.slack.api.methods.request.files.FilesUploadV2Request;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.files.FilesUploadV2Response;
+import com.slack.api.model.block.ImageBlock;
 import com.slack.api.model.block.LayoutBlock;
 
 import nl.borgingsbot.core.chat.ChatChannel;
@@ -28,12 +35,24 @@ import nl.borgingsbot.core.telemetry.Telemetry;
  */
 public final class SlackGateway implements ChatGateway {
 
-    static final int IMAGE_ATTEMPTS = 3;
-    static final java.time.Duration IMAGE_WAIT = java.time.Duration.ofSeconds(1);
+    private static final Logger LOG = LoggerFactory.getLogger(SlackGateway.class);
+    /**
+     * How long to wait before each new try when Slack does not yet accept a just uploaded image
+     * ({@code invalid_blocks}): about 30 s in all, then the message goes without it.
+     */
+    static final List<Duration> IMAGE_WAITS = List.of(Duration.ofSeconds(1), Duration.ofSeconds(2),
+            Duration.ofSeconds(4), Duration.ofSeconds(8), Duration.ofSeconds(15));
+    /** After that, the image follows in the message's thread once Slack accepts it: tried this long. */
+    static final List<Duration> LATE_IMAGE_WAITS = java.util.Collections.nCopies(20, Duration.ofSeconds(30));
 
     private final MethodsClient client;
     private final BlockKitRenderer renderer;
     private final RateLimitedCall calls;
+    private final ExecutorService lateImages = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "slack-late-images");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public SlackGateway(MethodsClient client, BlockKitRenderer renderer) {
         this(client, renderer, new RateLimitedCall(Telemetry.NONE));
@@ -70,53 +89,126 @@ public final class SlackGateway implements ChatGateway {
 
     @Override
     public PostedMessage postToChannel(ChatChannel channel, Message message) {
-        String ts = post(channel.channelId(), message, Optional.empty());
+        String ts = post(channel.channelId(), message, Optional.empty(), true);
         return new PostedMessage(channel, ts);
     }
 
     @Override
     public void replyInThread(PostedMessage parent, Message message) {
-        post(parent.channel().channelId(), message, Optional.of(parent.messageId()));
+        post(parent.channel().channelId(), message, Optional.of(parent.messageId()), true);
     }
 
     /**
-     * Posts a message to a channel or DM (in a thread when {@code threadTs} is given); its ts. Its
-     * files (an export, "mijn gegevens") follow as uploads shared in the same conversation.
+     * Posts a message to a channel or DM (in a thread when {@code threadTs} is given); its ts. A
+     * message larger than one Slack message follows in more messages right after it. Its files (an
+     * export, "mijn gegevens") follow as uploads shared in the same conversation.
      */
     String post(String channel, Message message, Optional<String> threadTs) {
-        String ts = postBlocks(channel, message, threadTs);
+        return post(channel, message, threadTs, false);
+    }
+
+    /** As above; {@code continueInThread}: the rest of a long message goes into the first one's thread (a channel post). */
+    private String post(String channel, Message message, Optional<String> threadTs, boolean continueInThread) {
+        Optional<String> fileId = message.image().map(this::upload);
+        List<BlockKitRenderer.Rendered> pages = renderer.pages(message, fileId);
+        Optional<String> first = Optional.empty();
+        Optional<String> thread = threadTs;
+        for (BlockKitRenderer.Rendered page : pages) {
+            Optional<String> ts;
+            try {
+                ts = postPage(channel, page, thread, first.or(() -> threadTs));
+            } catch (DeliveryException e) {
+                throw first.isEmpty() ? e : alreadyPosted(e, "a later part of it");
+            }
+            if (first.isEmpty()) {
+                first = ts;
+                if (continueInThread && thread.isEmpty()) {
+                    thread = ts;
+                }
+            }
+        }
+        String ts = first.orElseThrow(() -> new DeliveryException(DeliveryException.Reason.OTHER,
+                "chat.postMessage: nothing could be posted"));
         try {
             message.parts().stream().filter(Part.File.class::isInstance).map(Part.File.class::cast)
                     .forEach(file -> share(channel, file, threadTs));
         } catch (DeliveryException e) {
-            // the message is there: delivering it again would show it twice
-            throw e.reason().temporary() ? new DeliveryException(DeliveryException.Reason.OTHER,
-                    "the message was posted, its file not: " + e.getMessage(), e) : e;
+            throw alreadyPosted(e, "its file");
         }
         return ts;
     }
 
-    private String postBlocks(String channel, Message message, Optional<String> threadTs) {
-        Optional<String> fileId = message.image().map(this::upload);
-        BlockKitRenderer.Rendered rendered = renderer.render(message, fileId);
-        for (int attempt = 1; ; attempt++) {
+    /**
+     * A failure after the message (or its first part) was posted: the core would deliver the whole
+     * message again on a temporary failure, which would show it twice, so it is reported as final.
+     */
+    private static DeliveryException alreadyPosted(DeliveryException e, String what) {
+        return e.reason().temporary() ? new DeliveryException(DeliveryException.Reason.OTHER,
+                "the message was posted, " + what + " not: " + e.getMessage(), e) : e;
+    }
+
+    /**
+     * Posts one message; its ts (empty when it held only an image that is not ready yet). A just
+     * uploaded image can take a while before a message may show it: tried again for
+     * {@link #IMAGE_WAITS}, then posted without it and the image added to the thread
+     * ({@code imageThread}, else this message's) once Slack accepts it.
+     */
+    private Optional<String> postPage(String channel, BlockKitRenderer.Rendered page, Optional<String> thread,
+                                      Optional<String> imageThread) {
+        List<LayoutBlock> images = page.blocks().stream().filter(ImageBlock.class::isInstance).toList();
+        for (int attempt = 0; ; attempt++) {
             try {
-                ChatPostMessageResponse response = calls.call("chat.postMessage", () -> client.chatPostMessage(r -> r
-                        .channel(channel)
-                        .text(rendered.fallbackText())
-                        .blocks(rendered.blocks())
-                        .threadTs(threadTs.orElse(null))
-                        .unfurlLinks(false)
-                        .unfurlMedia(false)));
-                return response.getTs();
+                return Optional.of(postBlocks(channel, page.blocks(), page.fallbackText(), thread));
             } catch (DeliveryException e) {
-                // a just uploaded image can take a moment before a message may show it
-                if (fileId.isEmpty() || attempt >= IMAGE_ATTEMPTS || !String.valueOf(e.getMessage()).endsWith("invalid_blocks")) {
+                if (images.isEmpty() || !notReady(e)) {
                     throw e;
                 }
-                calls.pause(IMAGE_WAIT);
+                if (attempt >= IMAGE_WAITS.size()) {
+                    break;
+                }
+                calls.pause(IMAGE_WAITS.get(attempt));
             }
         }
+        List<LayoutBlock> rest = page.blocks().stream().filter(b -> !(b instanceof ImageBlock)).toList();
+        Optional<String> ts = rest.isEmpty() ? Optional.empty()
+                : Optional.of(postBlocks(channel, rest, page.fallbackText(), thread));
+        Optional<String> lateThread = imageThread.or(() -> ts);
+        LOG.info("Slack did not accept the image for {} s; the message went without it, the image follows in its thread",
+                IMAGE_WAITS.stream().mapToLong(Duration::toSeconds).sum());
+        lateImages.execute(() -> postLate(channel, images, page.fallbackText(), lateThread));
+        return ts;
+    }
+
+    private void postLate(String channel, List<LayoutBlock> images, String fallbackText, Optional<String> thread) {
+        for (Duration wait : LATE_IMAGE_WAITS) {
+            try {
+                calls.pause(wait);
+                postBlocks(channel, images, fallbackText, thread);
+                return;
+            } catch (DeliveryException e) {
+                if (!notReady(e)) {
+                    LOG.warn("The image of a message could not be added to its thread: {}", e.getMessage());
+                    return;
+                }
+            }
+        }
+        LOG.warn("Slack did not accept an uploaded image within {} minutes; it is not shown",
+                LATE_IMAGE_WAITS.stream().mapToLong(Duration::toSeconds).sum() / 60);
+    }
+
+    private static boolean notReady(DeliveryException e) {
+        return String.valueOf(e.getMessage()).endsWith("invalid_blocks");
+    }
+
+    private String postBlocks(String channel, List<LayoutBlock> blocks, String fallbackText, Optional<String> thread) {
+        ChatPostMessageResponse response = calls.call("chat.postMessage", () -> client.chatPostMessage(r -> r
+                .channel(channel)
+                .text(fallbackText)
+                .blocks(blocks)
+                .threadTs(thread.orElse(null))
+                .unfurlLinks(false)
+                .unfurlMedia(false)));
+        return response.getTs();
     }
 
     /** Replaces a message the bot posted (after a click: the read-only version). */

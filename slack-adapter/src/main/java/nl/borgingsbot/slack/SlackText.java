@@ -1,5 +1,8 @@
 package nl.borgingsbot.slack;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Slack's text rules in one place. Outgoing text is entity-escaped ({@code & < >}), so no
  * {@code <!channel>}, {@code <@U…>} or {@code <http://…|link>} can take effect, and mrkdwn
@@ -38,6 +41,33 @@ public final class SlackText {
     /** What a person typed, from the text of a Slack message event (which arrives escaped). */
     public static String unescape(String text) {
         return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+
+    /**
+     * {@code text} in pieces of at most {@code max} characters, split at the last line break, else
+     * the last space, before the limit (only a single word longer than {@code max} is split inside);
+     * nothing is lost but the white space at a split.
+     */
+    static List<String> split(String text, int max) {
+        List<String> pieces = new ArrayList<>();
+        String rest = text;
+        while (!rest.isEmpty()) {
+            int cut = rest.length();
+            if (cut > max) {
+                int newline = rest.lastIndexOf('\n', max);
+                int space = rest.lastIndexOf(' ', max);
+                cut = newline > 0 ? newline : space > 0 ? space : max;
+                if (Character.isHighSurrogate(rest.charAt(cut - 1))) {
+                    cut--;
+                }
+            }
+            String piece = rest.substring(0, cut).stripTrailing();
+            if (!piece.isEmpty()) {
+                pieces.add(piece);
+            }
+            rest = rest.substring(cut).stripLeading();
+        }
+        return List.copyOf(pieces);
     }
 
     /** {@code text} cut to at most {@code max} characters, with an ellipsis when cut. */

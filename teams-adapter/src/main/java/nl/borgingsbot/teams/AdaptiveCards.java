@@ -1,8 +1,11 @@
 package nl.borgingsbot.teams;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -45,15 +48,81 @@ public final class AdaptiveCards {
     /** The id of the toelichting input on a question card. */
     public static final String NOTE = "note";
 
+    /**
+     * The most a card's JSON may take, not counting an inline image: Teams takes about 100 KB a
+     * message; the rest of the 256 KB a request may take is for the image.
+     */
+    static final int CARD_LIMIT = 90 * 1024;
+    private static final String DATA_URI = "data:image/png;base64,";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final String SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json";
 
     private AdaptiveCards() {
     }
 
-    /** A message activity carrying the message as one Adaptive Card. */
+    /** A message activity carrying the message as one Adaptive Card (the image inline, as it is). */
     public static Activity activity(Message message) {
         return activityOf(card(message), summary(message));
+    }
+
+    /**
+     * The message as as many message activities as it needs, in order, never dropping a part: each
+     * card's JSON at most {@value #CARD_LIMIT} bytes not counting an inline image (whose size the
+     * caller keeps within the request limit). A part is not split over two cards unless it alone
+     * is too large, and a heading stays with what follows it. {@code imageUrl} gives the URL an
+     * image is shown from (a {@code data:} URI or a link); empty leaves the image out.
+     */
+    public static List<Activity> activities(Message message, Function<Part.Image, Optional<String>> imageUrl) {
+        String summary = summary(message);
+        List<Activity> activities = new ArrayList<>();
+        ObjectNode card = emptyCard();
+        int size = 0;
+        List<Part> parts = message.parts();
+        for (int i = 0; i < parts.size(); i++) {
+            ArrayNode group = JSON.arrayNode();
+            render(parts.get(i), group, imageUrl);
+            while (parts.get(i) instanceof Part.Heading && i + 1 < parts.size()) {
+                render(parts.get(++i), group, imageUrl);
+            }
+            int groupSize = 0;
+            for (JsonNode element : group) {
+                groupSize += sizeWithoutInlineImages(element);
+            }
+            // a group that does not fit in this card starts the next; only one too large for any card is split
+            boolean startNewCard = size + groupSize > CARD_LIMIT;
+            for (JsonNode element : group) {
+                int elementSize = sizeWithoutInlineImages(element);
+                if (!((ArrayNode) card.get("body")).isEmpty() && (startNewCard || size + elementSize > CARD_LIMIT)) {
+                    activities.add(activityOf(card, summary));
+                    card = emptyCard();
+                    size = 0;
+                }
+                startNewCard = false;
+                ((ArrayNode) card.get("body")).add(element);
+                size += elementSize;
+            }
+        }
+        if (!((ArrayNode) card.get("body")).isEmpty() || activities.isEmpty()) {
+            activities.add(activityOf(card, summary));
+        }
+        return List.copyOf(activities);
+    }
+
+    /** The data URI of a PNG, to show it inline. */
+    static String dataUri(byte[] png) {
+        return DATA_URI + Base64.getEncoder().encodeToString(png);
+    }
+
+    private static int sizeWithoutInlineImages(JsonNode element) {
+        String json = element.toString();
+        int size = json.getBytes(StandardCharsets.UTF_8).length;
+        int at = json.indexOf(DATA_URI);
+        while (at >= 0) {
+            int end = json.indexOf('"', at);
+            size -= (end < 0 ? json.length() : end) - at;
+            at = json.indexOf(DATA_URI, at + 1);
+        }
+        return size;
     }
 
     /** A message activity with the read-only version of a card after the person chose {@code label}. */
@@ -72,7 +141,7 @@ public final class AdaptiveCards {
         ObjectNode card = emptyCard();
         ArrayNode body = (ArrayNode) card.get("body");
         for (Part part : message.parts()) {
-            render(part, body);
+            render(part, body, image -> Optional.of(dataUri(image.png())));
         }
         return card;
     }
@@ -97,7 +166,7 @@ public final class AdaptiveCards {
         return activity;
     }
 
-    private static void render(Part part, ArrayNode body) {
+    private static void render(Part part, ArrayNode body, Function<Part.Image, Optional<String>> imageUrl) {
         if (part instanceof Part.Heading heading) {
             body.add(text(heading.text()).put("size", "Large").put("weight", "Bolder"));
         } else if (part instanceof Part.Paragraph paragraph) {
@@ -121,10 +190,10 @@ public final class AdaptiveCards {
         } else if (part instanceof Part.Actions actions) {
             body.add(actions(actions.buttons(), Optional.empty()));
         } else if (part instanceof Part.Image image) {
-            body.addObject().put("type", "Image")
-                    .put("url", "data:image/png;base64," + Base64.getEncoder().encodeToString(image.png()))
+            imageUrl.apply(image).ifPresent(url -> body.addObject().put("type", "Image")
+                    .put("url", url)
                     .put("altText", image.altText())
-                    .put("size", "Stretch");
+                    .put("size", "Stretch"));
         }
     }
 

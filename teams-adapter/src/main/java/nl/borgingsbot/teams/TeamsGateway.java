@@ -2,6 +2,7 @@ package nl.borgingsbot.teams;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +22,11 @@ import nl.borgingsbot.core.chat.ChatUser;
 import nl.borgingsbot.core.chat.DeliveryException;
 import nl.borgingsbot.core.chat.DeliveryException.Reason;
 import nl.borgingsbot.core.chat.Message;
+import nl.borgingsbot.core.chat.Part;
 import nl.borgingsbot.core.chat.Platform;
 import nl.borgingsbot.core.chat.PostedMessage;
+import nl.borgingsbot.core.i18n.Texts;
+import nl.borgingsbot.core.region.Region;
 
 /**
  * The core's {@link ChatGateway} for Microsoft Teams: proactive messages through the Bot
@@ -35,21 +39,35 @@ import nl.borgingsbot.core.chat.PostedMessage;
  *   the core hears {@link Reason#USER_UNREACHABLE} and tells the programme manager.</li>
  *   <li>A channel post starts a new thread in the channel; its activity id is the
  *   {@link PostedMessage#messageId()}, and a reply goes to {@code <channel>;messageid=<id>}.</li>
+ *   <li>A channel post or thread reply too large for one card goes as several, in order (the rest
+ *   of a post in its thread); an image is made to fit the Bot Service's 256 KB a request, and when
+ *   Teams still refuses it, it comes by link or is left out with a sentence on how to get it.</li>
  * </ul>
  */
 public final class TeamsGateway implements ChatGateway {
 
     private static final Logger LOG = LoggerFactory.getLogger(TeamsGateway.class);
     private static final String THREAD = ";messageid=";
+    /** The Bot Service refuses a request larger than this (413, MessageSizeTooBig). */
+    static final int REQUEST_LIMIT = 256 * 1024;
+    /** The most an inline PNG may take: as base64, beside a full card, it stays under the request limit. */
+    static final int INLINE_IMAGE_LIMIT = (REQUEST_LIMIT - AdaptiveCards.CARD_LIMIT - 8 * 1024) / 4 * 3;
 
     private final ConversationStore store;
     private final ConnectorClients clients;
     private final FileOffers files;
+    private final ImageLinks links;
+    private final Texts texts = Texts.of(Region.DUTCH);
 
     public TeamsGateway(ConversationStore store, ConnectorClients clients, FileOffers files) {
+        this(store, clients, files, ImageLinks.none());
+    }
+
+    public TeamsGateway(ConversationStore store, ConnectorClients clients, FileOffers files, ImageLinks links) {
         this.store = store;
         this.clients = clients;
         this.files = files;
+        this.links = links;
     }
 
     @Override
@@ -61,8 +79,14 @@ public final class TeamsGateway implements ChatGateway {
     public void sendDirect(ChatUser user, Message message) {
         ConversationRef ref = store.find(ConversationRef.Kind.PERSONAL, user.workspace(), user.userId())
                 .orElseGet(() -> createPersonal(user));
-        send(ref.serviceUrl(), ref.conversationId(), files.activity(message), "a direct message",
-                status -> status == 403 || status == 404 ? Reason.USER_UNREACHABLE : Reason.OTHER);
+        // a message with files goes as one activity with the file offers; any other is split as it needs
+        List<Activity> activities = message.parts().stream().anyMatch(Part.File.class::isInstance)
+                ? List.of(files.activity(message))
+                : AdaptiveCards.activities(message, image -> Optional.of(AdaptiveCards.dataUri(image.png())));
+        for (Activity activity : activities) {
+            send(ref.serviceUrl(), ref.conversationId(), activity, "a direct message",
+                    status -> status == 403 || status == 404 ? Reason.USER_UNREACHABLE : Reason.OTHER);
+        }
     }
 
     private ConversationRef createPersonal(ChatUser user) {
@@ -88,9 +112,15 @@ public final class TeamsGateway implements ChatGateway {
 
     @Override
     public PostedMessage postToChannel(ChatChannel channel, Message message) {
-        ConversationRef ref = store.find(ConversationRef.Kind.CHANNEL, channel.workspace(), channel.channelId())
-                .orElseThrow(() -> new DeliveryException(Reason.NOT_IN_CHANNEL,
-                        "the app is not installed in the team of channel " + channel.channelId()));
+        ConversationRef ref = channelRef(channel);
+        return withImageThatFits(message, activities -> {
+            PostedMessage posted = startThread(ref, channel, activities.get(0));
+            activities.subList(1, activities.size()).forEach(rest -> reply(ref, posted, rest));
+            return posted;
+        });
+    }
+
+    private PostedMessage startThread(ConversationRef ref, ChatChannel channel, Activity activity) {
         ConversationParameters parameters = new ConversationParameters();
         parameters.setIsGroup(true);
         parameters.setBot(new ChannelAccount(ref.botId()));
@@ -98,7 +128,7 @@ public final class TeamsGateway implements ChatGateway {
         ObjectNode data = tenantData(channel.workspace());
         data.putObject("channel").put("id", channel.channelId());
         parameters.setChannelData(data);
-        parameters.setActivity(AdaptiveCards.activity(message));
+        parameters.setActivity(activity);
         ConversationResourceResponse created = ConnectorErrors.await(
                 client(ref.serviceUrl()).getConversations().createConversation(parameters),
                 "posting to a channel", status -> status == 403 ? Reason.NOT_IN_CHANNEL
@@ -115,15 +145,57 @@ public final class TeamsGateway implements ChatGateway {
 
     @Override
     public void replyInThread(PostedMessage parent, Message message) {
-        ChatChannel channel = parent.channel();
-        ConversationRef ref = store.find(ConversationRef.Kind.CHANNEL, channel.workspace(), channel.channelId())
-                .orElseThrow(() -> new DeliveryException(Reason.NOT_IN_CHANNEL,
-                        "the app is not installed in the team of channel " + channel.channelId()));
-        Activity reply = AdaptiveCards.activity(message);
+        ConversationRef ref = channelRef(parent.channel());
+        withImageThatFits(message, activities -> {
+            activities.forEach(activity -> reply(ref, parent, activity));
+            return parent;
+        });
+    }
+
+    private void reply(ConversationRef ref, PostedMessage parent, Activity reply) {
         reply.setReplyToId(parent.messageId());
-        send(ref.serviceUrl(), channel.channelId() + THREAD + parent.messageId(), reply, "a reply in a thread",
+        send(ref.serviceUrl(), parent.channel().channelId() + THREAD + parent.messageId(), reply, "a reply in a thread",
                 status -> status == 403 ? Reason.NOT_IN_CHANNEL
                         : status == 404 ? Reason.CHANNEL_NOT_FOUND : Reason.OTHER);
+    }
+
+    private ConversationRef channelRef(ChatChannel channel) {
+        return store.find(ConversationRef.Kind.CHANNEL, channel.workspace(), channel.channelId())
+                .orElseThrow(() -> new DeliveryException(Reason.NOT_IN_CHANNEL,
+                        "the app is not installed in the team of channel " + channel.channelId()));
+    }
+
+    /**
+     * Sends a message as cards that Teams accepts, never dropping it: its image inline when it can
+     * be made to fit ({@link TeamsImages}); when it cannot, or Teams still answers 413, the image by
+     * link from the bot's own endpoint ({@link ImageLinks}, with {@code BORGING_PUBLIC_URL}),
+     * otherwise the message without the image and a sentence on how to get it.
+     */
+    private PostedMessage withImageThatFits(Message message, Function<List<Activity>, PostedMessage> send) {
+        Optional<Part.Image> image = message.image();
+        if (image.isEmpty()) {
+            return send.apply(AdaptiveCards.activities(message, i -> Optional.empty()));
+        }
+        Optional<byte[]> inline = TeamsImages.fit(image.get().png(), INLINE_IMAGE_LIMIT);
+        if (inline.isPresent()) {
+            try {
+                return send.apply(AdaptiveCards.activities(message, i -> Optional.of(AdaptiveCards.dataUri(inline.get()))));
+            } catch (DeliveryException e) {
+                if (ConnectorErrors.status(e.getCause()).filter(status -> status == 413).isEmpty()) {
+                    throw e;
+                }
+            }
+        }
+        LOG.warn("Teams does not take the image of {} inline ({} KB); sending it {}", image.get().fileName(),
+                inline.orElse(image.get().png()).length / 1024, links.enabled() ? "by link" : "without it");
+        Optional<String> link = links.link(image.get().png());
+        if (link.isPresent()) {
+            return send.apply(AdaptiveCards.activities(message, i -> link));
+        }
+        List<Part> parts = message.parts().stream()
+                .map(part -> part instanceof Part.Image ? new Part.Paragraph(texts.get("teams.report.imageTooLarge")) : part)
+                .toList();
+        return send.apply(AdaptiveCards.activities(new Message(parts), i -> Optional.empty()));
     }
 
     /** Sends an activity to a conversation; the id Teams gave it. */

@@ -23,9 +23,16 @@ final class Activities {
     private static final AtomicInteger IDS = new AtomicInteger();
 
     private final String serviceUrl;
+    private final String channel;
 
     Activities(String serviceUrl) {
+        this(serviceUrl, CHANNEL);
+    }
+
+    /** Activities in another region channel than {@link #CHANNEL}. */
+    Activities(String serviceUrl, String channel) {
         this.serviceUrl = serviceUrl;
+        this.channel = channel;
     }
 
     static String personalConversation(String user) {
@@ -61,11 +68,11 @@ final class Activities {
     private ObjectNode inChannel(String type, String user, String thread) {
         ObjectNode activity = base(type, user);
         activity.putObject("conversation").put("conversationType", "channel").put("isGroup", true)
-                .put("tenantId", TENANT).put("id", CHANNEL + (thread.isEmpty() ? "" : ";messageid=" + thread));
+                .put("tenantId", TENANT).put("id", channel + (thread.isEmpty() ? "" : ";messageid=" + thread));
         ObjectNode data = (ObjectNode) activity.get("channelData");
-        data.putObject("channel").put("id", CHANNEL);
+        data.putObject("channel").put("id", channel);
         data.putObject("team").put("id", "19:general@thread.tacv2");
-        data.put("teamsChannelId", CHANNEL);
+        data.put("teamsChannelId", channel);
         return activity;
     }
 

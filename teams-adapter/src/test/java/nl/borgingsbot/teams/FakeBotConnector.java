@@ -30,6 +30,8 @@ import com.sun.net.httpserver.HttpServer;
 final class FakeBotConnector implements AutoCloseable {
 
     static final String TOKEN = "fake-connector-token";
+    /** The Bot Service's limit for one request. */
+    static final int MAX_REQUEST = 256 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One call the bot made. */
@@ -101,6 +103,12 @@ final class FakeBotConnector implements AutoCloseable {
             Call call = new Call(exchange.getRequestMethod(), path, exchange.getRequestHeaders().getFirst("Authorization"),
                     body, raw);
             Failure failure = record(call);
+            if (failure == null && raw.length > MAX_REQUEST) {
+                // what the Bot Service answers to a request over 256 KB
+                respond(exchange, 413, JSON.createObjectNode().set("error", JSON.createObjectNode()
+                        .put("code", "MessageSizeTooBig").put("message", "Message size too big")));
+                return;
+            }
             if (failure != null) {
                 failure.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
                 respond(exchange, failure.status(), JSON.createObjectNode().set("error",

@@ -28,11 +28,13 @@ import nl.borgingsbot.core.Borgingsbot;
  */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"MICROSOFT_APP_ID=" + TeamsHttpTest.APP_ID, "MICROSOFT_APP_PASSWORD=not-a-real-secret",
-                "MICROSOFT_APP_TENANT_ID=" + Activities.TENANT, "test.admins=teams:aad-" + TeamsHttpTest.ADMIN})
+                "MICROSOFT_APP_TENANT_ID=" + Activities.TENANT, "test.admins=teams:aad-" + TeamsHttpTest.ADMIN,
+                "borging.public-url=" + TeamsHttpTest.PUBLIC_URL})
 abstract class TeamsHttpTest {
 
     static final String APP_ID = "app-borgingsbot";
     static final String ADMIN = "ADMIN";
+    static final String PUBLIC_URL = "https://borgingsbot.example.org";
 
     static final FakeBotConnector CONNECTOR;
     static final FakeBotFramework BOT_FRAMEWORK;

@@ -69,6 +69,7 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, byte[]> uploads = new LinkedHashMap<>();
     private final AtomicInteger ids = new AtomicInteger(1000);
     private volatile String socketModeUrl = "";
+    private int imageNotReady;
 
     public FakeSlack() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
@@ -105,6 +106,14 @@ public final class FakeSlack implements AutoCloseable {
     public synchronized void failTimes(String method, String channel, String error, int times) {
         errors.put(method + " " + channel, error);
         failures.put(method + " " + channel, times);
+    }
+
+    /**
+     * The next {@code times} messages showing an uploaded file ({@code slack_file} image block)
+     * answer {@code invalid_blocks}, as Slack does while it is still processing the upload.
+     */
+    public synchronized void imageNotReady(int times) {
+        imageNotReady = times;
     }
 
     /** The next {@code times} calls of {@code method} get HTTP 429 with {@code Retry-After: 1}. */
@@ -234,10 +243,20 @@ public final class FakeSlack implements AutoCloseable {
                 return "{\"ok\":true,\"channel\":{\"id\":\"" + dmChannel(params.getOrDefault("users", "")) + "\"}}";
             case "chat.postMessage":
             case "chat.postEphemeral":
+                if (!validBlocks(params)) {
+                    return "{\"ok\":false,\"error\":\"invalid_blocks\"}";
+                }
+                if (imageNotReady > 0 && params.getOrDefault("blocks", "").contains("slack_file")) {
+                    imageNotReady--;
+                    return "{\"ok\":false,\"error\":\"invalid_blocks\"}";
+                }
                 withBlockIds(params);
                 return "{\"ok\":true,\"channel\":\"" + params.getOrDefault("channel", "") + "\",\"ts\":\""
                         + ids.incrementAndGet() + ".000100\"}";
             case "chat.update":
+                if (!validBlocks(params)) {
+                    return "{\"ok\":false,\"error\":\"invalid_blocks\"}";
+                }
                 withBlockIds(params);
                 return "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + params.get("ts") + "\"}";
             case "users.info":
@@ -255,6 +274,27 @@ public final class FakeSlack implements AutoCloseable {
             default:
                 return "{\"ok\":true}";
         }
+    }
+
+    /** Slack's limits: at most 50 blocks, a section's text at most 3,000 characters, a header's 150. */
+    public static boolean validBlocks(Map<String, String> params) {
+        String blocks = params.get("blocks");
+        if (blocks == null || blocks.isBlank()) {
+            return true;
+        }
+        JsonArray array = JsonParser.parseString(blocks).getAsJsonArray();
+        if (array.size() > 50) {
+            return false;
+        }
+        for (JsonElement element : array) {
+            JsonObject block = element.getAsJsonObject();
+            String type = block.get("type").getAsString();
+            int limit = type.equals("section") ? 3000 : type.equals("header") ? 150 : Integer.MAX_VALUE;
+            if (block.has("text") && block.getAsJsonObject("text").get("text").getAsString().length() > limit) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Like Slack, gives every block without one a block_id, so a click can name its block. */

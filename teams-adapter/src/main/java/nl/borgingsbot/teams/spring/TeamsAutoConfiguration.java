@@ -22,6 +22,7 @@ import nl.borgingsbot.teams.ConnectorClients;
 import nl.borgingsbot.teams.ConnectorRetryStrategy;
 import nl.borgingsbot.teams.ConversationStore;
 import nl.borgingsbot.teams.FileOffers;
+import nl.borgingsbot.teams.ImageLinks;
 import nl.borgingsbot.teams.InboundMapper;
 import nl.borgingsbot.teams.RequestAuthenticator;
 import nl.borgingsbot.teams.TeamsBot;
@@ -90,9 +91,20 @@ public class TeamsAutoConfiguration {
         return new FileOffers(database.dataSource(), clock);
     }
 
+    /** Links to images Teams refuses inline, when {@code BORGING_PUBLIC_URL} says where the bot is reachable. */
     @Bean
-    TeamsGateway teamsGateway(ConversationStore store, ConnectorClients clients, FileOffers files) {
-        return new TeamsGateway(store, clients, files);
+    ImageLinks teamsImageLinks(Environment environment, Clock clock) {
+        return new ImageLinks(Optional.ofNullable(environment.getProperty("borging.public-url")), clock);
+    }
+
+    @Bean
+    TeamsImageController teamsImageController(ImageLinks links) {
+        return new TeamsImageController(links);
+    }
+
+    @Bean
+    TeamsGateway teamsGateway(ConversationStore store, ConnectorClients clients, FileOffers files, ImageLinks links) {
+        return new TeamsGateway(store, clients, files, links);
     }
 
     @Bean
