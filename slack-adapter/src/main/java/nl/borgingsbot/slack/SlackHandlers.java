@@ -39,7 +39,7 @@ import nl.borgingsbot.core.chat.Platform;
  *
  * <p>Every handler only parses and hands the event to the core ({@link Borgingsbot#accept}) before
  * it acks; the core handles it after the ack, once per Slack key (an event's {@code event_id}; for a click
- * the action id, {@code action_ts} and the user; for a modal its view id and hash), per person in
+ * the message, action id, value and user; for a modal its view id and hash), per person in
  * order. A question is shown as answered (its buttons replaced by "✔ 4 · helemaal wel") only once
  * the core says the answer is stored — for a click and for a score typed as text alike.
  */
@@ -118,7 +118,8 @@ public final class SlackHandlers {
                 ChatUser user = new ChatUser(Platform.SLACK, teamOf(p), p.getUser().getId());
                 InboundEvent.ChoiceMade choice = new InboundEvent.ChoiceMade(user, Optional.empty(),
                         BlockKitRenderer.actionIdOf(action.getActionId()), Optional.ofNullable(action.getValue()).orElse(""),
-                        Optional.empty(), key("action", action.getActionId(), action.getActionTs(), user.userId()));
+                        Optional.empty(), key("action", clickedWhere(p, action), action.getActionId(),
+                                Optional.ofNullable(action.getValue()).orElse(""), user.userId()));
                 bot.accept(choice, handled -> clicked(p, action, ctx, user, handled));
             }
             return ctx.ack();
@@ -138,6 +139,21 @@ public final class SlackHandlers {
             }
             return ctx.ack();
         });
+    }
+
+    /**
+     * Where a button was clicked: the message (a double click on one button of one message is one
+     * event — Slack gives the two clicks different {@code action_ts}), else the Home tab's view as
+     * published, else the click's own {@code action_ts}.
+     */
+    private static String clickedWhere(BlockActionPayload p, BlockActionPayload.Action action) {
+        if (p.getContainer() != null && p.getContainer().getMessageTs() != null) {
+            return p.getContainer().getMessageTs();
+        }
+        if (p.getView() != null && p.getView().getId() != null) {
+            return p.getView().getId() + ":" + p.getView().getHash();
+        }
+        return action.getActionTs();
     }
 
     /** The core's key of a Slack delivery from its ids; a fresh unique one when Slack gave none. */

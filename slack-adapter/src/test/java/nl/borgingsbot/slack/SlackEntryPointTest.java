@@ -106,7 +106,7 @@ class SlackEntryPointTest extends SlackBotTest {
         assertThat(test.command(ADMIN, SlackTestBot.CHANNEL, "ronde sluit")).isEqualTo(200);
 
         FakeSlack.Call report = slack.awaitPosts(SlackTestBot.CHANNEL, 1).get(0);
-        assertThat(report.visibleText()).contains("1 van de 1 partners hebben gereageerd");
+        assertThat(report.visibleText()).contains("1 van 1 partner heeft gereageerd");
         slack.await("the thank-you", all -> dms("U1").stream().anyMatch(p -> p.visibleText().contains("verstuurd")));
         assertThat(dms("U1")).noneMatch(p -> p.visibleText().contains("is gesloten"));
     }

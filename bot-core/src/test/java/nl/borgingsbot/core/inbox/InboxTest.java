@@ -144,7 +144,7 @@ class InboxTest {
         assertThat(partner).singleElement().satisfies(reply -> assertThat(reply).contains("verstuurd"));
         assertThat(manager).singleElement().satisfies(reply -> assertThat(reply).contains("gesloten"));
         assertThat(test.slack().posts()).anySatisfy(post ->
-                assertThat(TestBot.TEXT.render(post.message())).contains("1 van de 1 partners hebben gereageerd"));
+                assertThat(TestBot.TEXT.render(post.message())).contains("1 van 1 partner heeft gereageerd"));
     }
 
     private static void await(CountDownLatch latch) {
