@@ -39,7 +39,11 @@ class TeamsEntryPointTest {
 
     private static final String APP_ID = "app-borgingsbot";
     private static FakeBotConnector connector;
-    private static FakeBotFramework botFramework;
+    /**
+     * The Bot Framework SDK keeps the OpenID metadata URL in a static: every context in this JVM
+     * shares one fake Bot Framework, so a context cached by another test class keeps working.
+     */
+    private static final FakeBotFramework botFramework = TeamsHttpTest.BOT_FRAMEWORK;
 
     @TempDir
     Path dir;
@@ -50,13 +54,11 @@ class TeamsEntryPointTest {
     @BeforeAll
     static void fakes() throws IOException {
         connector = new FakeBotConnector();
-        botFramework = new FakeBotFramework();
     }
 
     @AfterAll
     static void stopFakes() {
         connector.close();
-        botFramework.close();
     }
 
     /** The application as deployed (Teams with app id, secret and tenant) on the test's SQLite file. */
