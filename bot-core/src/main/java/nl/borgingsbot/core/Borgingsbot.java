@@ -19,6 +19,7 @@ import nl.borgingsbot.core.command.Command;
 import nl.borgingsbot.core.command.CommandHandler;
 import nl.borgingsbot.core.command.CommandParser;
 import nl.borgingsbot.core.i18n.Texts;
+import nl.borgingsbot.core.personal.PersonalResults;
 import nl.borgingsbot.core.privacy.PrivacyCommands;
 import nl.borgingsbot.core.questionnaire.QuestionnaireCatalog;
 import nl.borgingsbot.core.region.Administrators;
@@ -44,6 +45,7 @@ public final class Borgingsbot {
                        Administrators admins, Clock clock) {
         this.checkIns = new CheckInService(repositories, catalog, clock);
         this.roundService = new RoundService(repositories, catalog, gateways, clock);
+        this.roundService.whenClosed(new PersonalResults(repositories, roundService)::sendAll);
         this.commands = new CommandHandler(repositories, roundService, catalog, admins, clock);
         this.homePage = new HomePage(repositories, checkIns, roundService);
     }

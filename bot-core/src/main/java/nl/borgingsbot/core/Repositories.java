@@ -2,6 +2,7 @@ package nl.borgingsbot.core;
 
 import nl.borgingsbot.core.actions.ActionRepository;
 import nl.borgingsbot.core.checkin.CheckInRepository;
+import nl.borgingsbot.core.personal.PersonalResultSettings;
 import nl.borgingsbot.core.privacy.Forgetting;
 import nl.borgingsbot.core.region.AbsenceRepository;
 import nl.borgingsbot.core.region.RegionRepository;
@@ -12,5 +13,6 @@ import nl.borgingsbot.core.schedule.ScheduleRepository;
 /** Every store the bot needs; {@code store.Database#repositories()} gives the JDBC ones. */
 public record Repositories(RegionRepository regions, RoundRepository rounds, CheckInRepository checkIns,
                            ScheduleRepository schedules, ReminderLog reminders, ActionRepository actions,
-                           AbsenceRepository absences, Forgetting forgetting) {
+                           AbsenceRepository absences, Forgetting forgetting,
+                           PersonalResultSettings personalResults) {
 }

@@ -21,6 +21,7 @@ import nl.borgingsbot.core.export.CsvExport;
 import nl.borgingsbot.core.export.ExcelExport;
 import nl.borgingsbot.core.export.Exports;
 import nl.borgingsbot.core.i18n.Texts;
+import nl.borgingsbot.core.personal.PersonalResults;
 import nl.borgingsbot.core.privacy.PrivacyCommands;
 import nl.borgingsbot.core.questionnaire.QuestionnaireCatalog;
 import nl.borgingsbot.core.region.Administrators;
@@ -55,6 +56,7 @@ public final class CommandHandler {
     private final Membership membership;
     private final PrivacyCommands privacy;
     private final Exports exports;
+    private final PersonalResults personalResults;
     private final Clock clock;
 
     public CommandHandler(Repositories repositories, RoundService roundService, QuestionnaireCatalog catalog,
@@ -70,6 +72,7 @@ public final class CommandHandler {
         this.absences = new AbsenceCommands(repositories, roundService, membership, clock);
         this.privacy = new PrivacyCommands(repositories, catalog, roundService::sendDirect);
         this.exports = new Exports(repositories, roundService);
+        this.personalResults = new PersonalResults(repositories, roundService);
         this.clock = clock;
     }
 
@@ -89,6 +92,10 @@ public final class CommandHandler {
         }
         if (command instanceof Command.MyData) {
             return privacy.myData(from);
+        }
+        if (command instanceof Command.MyResult mine) {
+            Optional<Region> region = regionFor(from, channel);
+            return personalResults.handle(mine.on(), region, region.flatMap(r -> membership.partner(r, from)), from);
         }
         if (command instanceof Command.Forget forget) {
             return privacy.forget(from, forget.user().map(u -> new ChatUser(from.platform(), from.workspace(), u.userId())),
@@ -360,7 +367,8 @@ public final class CommandHandler {
     private Message help(ChatUser from, Optional<ChatChannel> channel) {
         Texts texts = textsFor(from, channel);
         Message.Builder message = Message.builder().heading(texts.get("help.title"))
-                .paragraph(texts.get("help.partner"));
+                .paragraph(texts.get("help.partner"))
+                .paragraph(texts.get("help.personalResult"));
         Optional<Region> region = regionFor(from, channel);
         if (region.isPresent() && isManager(region.get(), from)) {
             message.paragraph(texts.get("help.manager"));

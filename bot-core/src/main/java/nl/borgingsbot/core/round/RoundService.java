@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -60,6 +62,7 @@ public final class RoundService {
     private final Gateways gateways;
     private final Clock clock;
     private final RadarChart radar = new RadarChart();
+    private final List<BiConsumer<Region, Round>> whenClosed = new CopyOnWriteArrayList<>();
 
     public RoundService(Repositories repositories, QuestionnaireCatalog catalog, Gateways gateways, Clock clock) {
         this.regions = repositories.regions();
@@ -229,7 +232,21 @@ public final class RoundService {
         if (!rounds.close(round.id(), clock.instant())) {
             return Optional.empty();
         }
-        return Optional.of(publish(region, rounds.byId(round.id()).orElseThrow()));
+        Round closed = rounds.byId(round.id()).orElseThrow();
+        Publication publication = publish(region, closed);
+        for (BiConsumer<Region, Round> listener : whenClosed) {
+            try {
+                listener.accept(region, closed);
+            } catch (RuntimeException e) {
+                LOG.warn("after closing round {}: {}", round.id(), e.toString());
+            }
+        }
+        return Optional.of(publication);
+    }
+
+    /** Runs after each round this service closes, once the report is out (e.g. each partner's own result). */
+    public void whenClosed(BiConsumer<Region, Round> listener) {
+        whenClosed.add(listener);
     }
 
     /**
@@ -240,8 +257,7 @@ public final class RoundService {
     public Publication publish(Region region, Round round) {
         RoundReport report = report(region, round);
         ReportMessages reportMessages = new ReportMessages(Texts.of(region.language()));
-        byte[] png = radar.renderPng(RadarChart.dataFor(report, reportMessages.chartTitle(report),
-                reportMessages.meanLabel()), CHART_SIZE);
+        byte[] png = radar.renderPng(reportMessages.radarData(report), CHART_SIZE);
         ChatGateway gateway;
         try {
             gateway = gateways.of(region.channel().platform());

@@ -187,7 +187,8 @@ public final class Database implements AutoCloseable {
         return new Repositories(new JdbcRegionRepository(dataSource), new JdbcRoundRepository(dataSource),
                 new JdbcCheckInRepository(dataSource), new JdbcScheduleRepository(dataSource),
                 new JdbcReminderLog(dataSource), new JdbcActionRepository(dataSource),
-                new JdbcAbsenceRepository(dataSource), new JdbcForgetting(dataSource));
+                new JdbcAbsenceRepository(dataSource), new JdbcForgetting(dataSource),
+                new JdbcPersonalResultSettings(dataSource));
     }
 
     /**
