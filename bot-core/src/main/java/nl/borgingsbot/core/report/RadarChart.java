@@ -143,7 +143,8 @@ public final class RadarChart {
             RadarStyle style = RadarStyle.of(i);
             plot.setSeriesPaint(i, style.colour());
             plot.setSeriesOutlinePaint(i, style.colour());
-            plot.setSeriesOutlineStroke(i, style.dash().stroke((float) ((crowded ? 1.6 : 2.5) * scale), scale));
+            double width = crowded ? 1.6 : partners <= 2 ? 3.5 : 2.5; // one or two lines (a partner's own): bolder
+            plot.setSeriesOutlineStroke(i, style.dash().stroke((float) (width * scale), scale));
             plot.setSeriesMarker(i, style.marker().shape((crowded ? 8 : 12) * scale));
         }
         if (crowded) {

@@ -48,7 +48,7 @@ final class RingedSpiderWebPlot extends SpiderWebPlot {
     /** Pixels (at 1024 px) between coinciding points of two partners, along their ring. */
     private static final double SPREAD_STEP = 7;
     /** How far the two nearest coinciding points lie from the true point, in pixels at 1024 px. */
-    private static final double SPREAD_CENTRE = 5;
+    private static final double SPREAD_CENTRE = 6;
     /** The widest a group of coinciding points spreads, in pixels at 1024 px. */
     private static final double SPREAD_MAX = 40;
 
@@ -138,8 +138,9 @@ final class RingedSpiderWebPlot extends SpiderWebPlot {
 
     /**
      * For each partner and axis, how far (pixels, along the ring) its point moves so that
-     * partners with the same value on that axis lie side by side, centred on the true point,
-     * instead of on top of each other.
+     * partners with the same value on that axis lie side by side around the true point, instead of
+     * on top of each other; the middle stays free for the mean (the series after the partners),
+     * and a partner alone on the mean's value moves aside too.
      */
     private double[][] spread() {
         CategoryDataset dataset = getDataset();
@@ -153,10 +154,13 @@ final class RingedSpiderWebPlot extends SpiderWebPlot {
                     same.computeIfAbsent(Math.round(value.doubleValue() * 100), k -> new ArrayList<>()).add(series);
                 }
             }
-            for (List<Integer> group : same.values()) {
+            Number mean = partners < dataset.getRowCount() ? dataset.getValue(partners, axis) : null;
+            Long onTheMean = mean == null || Double.isNaN(mean.doubleValue()) ? null : Math.round(mean.doubleValue() * 100);
+            for (Map.Entry<Long, List<Integer>> entry : same.entrySet()) {
+                List<Integer> group = entry.getValue();
                 int k = group.size();
-                if (k < 2) {
-                    continue;
+                if (k < 2 && !entry.getKey().equals(onTheMean)) {
+                    continue; // alone, and not under the mean's line
                 }
                 // either side of the true point, the middle left free for the mean's line
                 double step = Math.min(SPREAD_STEP, (SPREAD_MAX - 2 * SPREAD_CENTRE) / Math.max(1, k - 2)) * scale;
@@ -367,11 +371,17 @@ final class RingedSpiderWebPlot extends SpiderWebPlot {
         return series < spread.length && axis < spread[series].length ? spread[series][axis] : 0;
     }
 
-    /** The point moved {@code offset} pixels along the ring, perpendicular to its axis. */
+    /**
+     * The point moved {@code offset} pixels diagonally: along the ring (which parts lines that
+     * cross the ring) and a little across it (which parts lines that run along it, as two partners
+     * with the same score on neighbouring axes do). Across is at most a tenth of a scale point.
+     */
     private static Point2D spreadAlongRing(Point2D point, double angle, double offset) {
         double radians = Math.toRadians(angle);
-        // the axis points (cos, -sin) on screen; along the ring is perpendicular to it
-        return new Point2D.Double(point.getX() + Math.sin(radians) * offset, point.getY() + Math.cos(radians) * offset);
+        // on screen the axis points (cos, -sin) and the ring runs (sin, cos)
+        double along = offset * Math.sqrt(0.5);
+        return new Point2D.Double(point.getX() + (Math.sin(radians) + Math.cos(radians)) * along,
+                point.getY() + (Math.cos(radians) - Math.sin(radians)) * along);
     }
 
     private Shape marker(int series) {

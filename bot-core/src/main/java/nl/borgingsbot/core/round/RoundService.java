@@ -344,7 +344,8 @@ public final class RoundService {
             }
         }
         List<String> elements = questionnaire.elements().stream().map(e -> e.label().in(region.language())).toList();
-        return Optional.of(new TrendChart.Data(texts.get("trend.title", region.name()), labels, elements, means));
+        return Optional.of(new TrendChart.Data(texts.get("trend.title", region.name()), labels, elements, means,
+                texts.get("trend.axisLabel"), region.language()));
     }
 
     /** The submitted answers of a round, in the order partners were added. */

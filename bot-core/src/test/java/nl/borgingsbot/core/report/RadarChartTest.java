@@ -312,6 +312,23 @@ class RadarChartTest {
     }
 
     @Test
+    void aPartnerOnTheMeansValueIsDrawnBesideTheMeanNotUnderIt() throws IOException {
+        RadarData data = data(List.of(new RadarData.Series("Jij", all(3))), all(3));
+        Rectangle2D web = chart.draw(data, 600).web();
+        byte[] png = chart.renderPng(data, 600);
+        Files.write(Path.of("target", "radar-on-the-mean.png"), png);
+        BufferedImage image = decode(png);
+
+        int partner = 0;
+        for (int y = (int) web.getMinY(); y < web.getMaxY(); y++) {
+            for (int x = (int) web.getMinX(); x < web.getMaxX(); x++) {
+                partner += blendOverWhite(image.getRGB(x, y), RadarStyle.of(0).colour()) >= 0.6 ? 1 : 0;
+            }
+        }
+        assertThat(partner).isGreaterThan(600);
+    }
+
+    @Test
     void theRingNumbersAreDrawnOverLinesAndMarkers() throws IOException {
         // each partner's line runs from ring k on the top axis down to the left, over the number k
         List<RadarData.Series> partners = new ArrayList<>();

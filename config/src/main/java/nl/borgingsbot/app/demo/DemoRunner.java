@@ -26,9 +26,9 @@ import nl.borgingsbot.core.chat.InboundEvent;
 import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.chat.Part;
 import nl.borgingsbot.core.chat.Platform;
-import nl.borgingsbot.core.chat.TextRenderer;
 import nl.borgingsbot.core.export.ExcelExport;
 import nl.borgingsbot.core.export.Exports;
+import nl.borgingsbot.core.i18n.Texts;
 import nl.borgingsbot.core.questionnaire.QuestionnaireCatalog;
 import nl.borgingsbot.core.region.Administrators;
 import nl.borgingsbot.core.region.Region;
@@ -102,7 +102,8 @@ public class DemoRunner {
             ExcelExport.Input export = new Exports(database.repositories(), bot.rounds()).of(region, Optional.empty())
                     .orElseThrow(() -> new IllegalStateException("the demo round was not closed"));
             Files.write(workbook, new ExcelExport().xlsx(export));
-            return writeFiles(console, dir, workbook, dbFile, out);
+            return writeFiles(console, dir, workbook, dbFile, out,
+                    List.of(Texts.of(region.language()).get("report.thread")));
         }
     }
 
@@ -133,8 +134,9 @@ public class DemoRunner {
         replies.forEach(message -> console.replyTo(userId, message));
     }
 
-    private static Result writeFiles(ConsoleGateway console, Path dir, Path workbook, Path dbFile, PrintStream out)
-            throws IOException {
+    /** @param chatOnly paragraphs of the report that only make sense in the chat, left out of report.md */
+    private static Result writeFiles(ConsoleGateway console, Path dir, Path workbook, Path dbFile, PrintStream out,
+                                     List<String> chatOnly) throws IOException {
         if (console.posts().isEmpty()) {
             throw new IllegalStateException("the demo round ended without a report in the channel");
         }
@@ -143,11 +145,9 @@ public class DemoRunner {
         Part.Image image = report.message().image()
                 .orElseThrow(() -> new IllegalStateException("the demo report has no radar chart"));
         Files.write(radar, image.png());
-        TextRenderer markdown = new TextRenderer(i -> "![" + i.altText() + "](radar.png)");
-        StringBuilder text = new StringBuilder(markdown.render(report.message()));
-        report.thread().forEach(reply -> text.append("\n\n").append(markdown.render(reply)));
+        ReportMarkdown markdown = new ReportMarkdown(i -> "![" + i.altText() + "](radar.png)", chatOnly);
         Path reportFile = dir.resolve("report.md");
-        Files.writeString(reportFile, text.append('\n').toString(), StandardCharsets.UTF_8);
+        Files.writeString(reportFile, markdown.render(report.message(), report.thread()), StandardCharsets.UTF_8);
         out.println();
         out.println("Klaar. Geschreven: " + radar + " (radardiagram), " + reportFile + " (rapport) en " + workbook
                 + " (Excel, met de radargrafiek).");
