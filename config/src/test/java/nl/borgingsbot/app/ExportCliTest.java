@@ -57,7 +57,8 @@ class ExportCliTest {
                 .isEqualTo(ExportCli.OK);
 
         try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(xlsx))) {
-            assertThat(workbook.getSheet("Radargrafiek").getRow(2).getCell(7).getStringCellValue()).isEqualTo("Gemeente Rivierstad");
+            // row 3: the header, under the question, the round and a blank row
+            assertThat(workbook.getSheet("Radargrafiek").getRow(3).getCell(7).getStringCellValue()).isEqualTo("Gemeente Rivierstad");
         }
         assertThat(Files.readString(csv, StandardCharsets.UTF_8)).contains("6;Inzicht in resultaten en effecten;");
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Geschreven: " + xlsx);
