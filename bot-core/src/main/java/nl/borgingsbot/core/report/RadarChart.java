@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import com.pngencoder.PngEncoder;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.title.LegendTitle;
@@ -27,7 +26,8 @@ import org.jfree.data.category.DefaultCategoryDataset;
  * the region mean thick and dashed, the element labels around the web, a legend, a title and a
  * subtitle. From {@value #CROWDED} partners on the partner lines are thin and half-transparent
  * behind the mean and a shaded min–max band. PNG, at most {@value #MAX_SIZE} px square (Teams' inline
- * limit), encoded with pngencoder (faster than ImageIO; see docs/benchmarks.md).
+ * limit), 8-bit indexed ({@link IndexedPng}: less than half the bytes) and encoded with pngencoder
+ * (faster than ImageIO; see docs/benchmarks.md).
  */
 public final class RadarChart {
 
@@ -75,7 +75,7 @@ public final class RadarChart {
 
     /** The chart as PNG bytes, {@code sizePx} square (clamped to {@value #MIN_SIZE}..{@value #MAX_SIZE}). */
     public byte[] renderPng(RadarData data, int sizePx) {
-        return new PngEncoder().withBufferedImage(render(data, sizePx)).withCompressionLevel(1).toBytes();
+        return IndexedPng.encode(render(data, sizePx));
     }
 
     /** The chart drawn into an RGB image, {@code sizePx} square (clamped as for {@link #renderPng}). */

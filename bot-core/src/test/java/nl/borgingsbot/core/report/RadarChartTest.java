@@ -290,6 +290,7 @@ class RadarChartTest {
             assertThat(countHalf(image, web, RadarStyle.PALETTE.get(colour))).as("colour %d", colour).isGreaterThan(30);
         }
         Files.write(Path.of("target", "radar-25-partners.png"), png);
+        assertThat(png.length).as("small enough for every platform's image limit").isLessThan(150_000);
     }
 
     @Test
