@@ -6,7 +6,6 @@ import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
 import java.awt.image.IndexColorModel;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -36,28 +35,34 @@ final class IndexedPng {
 
     /** The image with each pixel replaced by the nearest of {@link #COLOURS}. */
     static BufferedImage quantise(BufferedImage rgb) {
-        int[] palette = new int[COLOURS.getMapSize()];
-        COLOURS.getRGBs(palette);
         BufferedImage indexed = new BufferedImage(rgb.getWidth(), rgb.getHeight(), BufferedImage.TYPE_BYTE_INDEXED,
                 COLOURS);
         int[] source = rgb.getType() == BufferedImage.TYPE_INT_RGB
                 ? ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData()
                 : rgb.getRGB(0, 0, rgb.getWidth(), rgb.getHeight(), null, 0, rgb.getWidth());
         byte[] target = ((DataBufferByte) indexed.getRaster().getDataBuffer()).getData();
-        // a chart has a few thousand distinct colours: remember the nearest of each
-        int[] seen = new int[1 << 16];
-        Arrays.fill(seen, -1);
-        byte[] nearest = new byte[1 << 16];
         for (int i = 0; i < source.length; i++) {
-            int colour = source[i] & 0xFFFFFF;
-            int slot = (colour * 0x9E3779B1) >>> 16;
-            if (seen[slot] != colour) {
-                seen[slot] = colour;
-                nearest[slot] = (byte) nearest(colour, palette);
-            }
-            target[i] = nearest[slot];
+            int colour = source[i];
+            // the background stays exactly white (index 0); anything else by its bin
+            target[i] = (colour & 0xFFFFFF) == 0xFFFFFF ? 0
+                    : NEAREST[((colour >> 9) & 0x7C00) | ((colour >> 6) & 0x3E0) | ((colour >> 3) & 0x1F)];
         }
         return indexed;
+    }
+
+    /** The nearest palette colour of every colour, by its top five bits per channel (computed once). */
+    private static final byte[] NEAREST = nearestTable();
+
+    private static byte[] nearestTable() {
+        int[] palette = new int[COLOURS.getMapSize()];
+        COLOURS.getRGBs(palette);
+        byte[] table = new byte[1 << 15];
+        for (int bin = 0; bin < table.length; bin++) {
+            // the middle of the bin
+            int colour = ((bin >> 10) << 19 | 0x40000) | (((bin >> 5) & 0x1F) << 11 | 0x400) | ((bin & 0x1F) << 3 | 0x4);
+            table[bin] = (byte) nearest(colour, palette);
+        }
+        return table;
     }
 
     private static int nearest(int colour, int[] palette) {

@@ -22,7 +22,7 @@ import org.jfree.data.category.DefaultCategoryDataset;
 /**
  * Draws the radar chart of a round like the programme's Excel chart: a fixed 1–5 scale with
  * labelled rings, one line per partner (each with its own colour, marker and dash, see
- * {@link RadarStyle}; coinciding points spread a little along their ring so no line hides another),
+ * {@link RadarStyle}; coinciding points spread a few pixels apart so no line hides another),
  * the region mean thick and dashed, the element labels around the web, a legend, a title and a
  * subtitle. From {@value #CROWDED} partners on the partner lines are thin and half-transparent
  * behind the mean and a shaded min–max band. PNG, at most {@value #MAX_SIZE} px square (Teams' inline

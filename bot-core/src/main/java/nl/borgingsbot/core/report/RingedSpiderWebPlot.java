@@ -2,8 +2,8 @@ package nl.borgingsbot.core.report;
 
 import java.awt.AlphaComposite;
 import java.awt.BasicStroke;
-import java.awt.Composite;
 import java.awt.Color;
+import java.awt.Composite;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
@@ -35,7 +35,7 @@ import org.jfree.data.general.DatasetUtils;
  * lacks: concentric web rings at 1, 2, 3, 4 and 5 with their numbers, element labels wrapped and
  * kept apart (see {@link RadarLabels}), a gap in a line where a value is missing (rather than a
  * chord that reads as a value on the skipped axis), legend entries that show each line's stroke and
- * marker, partners' coinciding points spread along their ring, shaded bands behind the lines, and
+ * marker, partners' coinciding points spread apart around their true place, shaded bands behind the lines, and
  * the ring numbers drawn last, over a halo.
  * Value {@code v} lies at {@code v/5} of the radius, so ring {@code k} is at {@code k/5}.
  */
@@ -45,7 +45,7 @@ final class RingedSpiderWebPlot extends SpiderWebPlot {
     /** The ring numbers' colour: slate, never produced by anti-aliased black text (tests look for it). */
     static final Color RING_NUMBER = new Color(0x3C, 0x4A, 0x60);
     private static final Color HALO = new Color(255, 255, 255, 225);
-    /** Pixels (at 1024 px) between coinciding points of two partners, along their ring. */
+    /** Pixels (at 1024 px) between coinciding points of two partners. */
     private static final double SPREAD_STEP = 7;
     /** How far the two nearest coinciding points lie from the true point, in pixels at 1024 px. */
     private static final double SPREAD_CENTRE = 6;
@@ -137,7 +137,7 @@ final class RingedSpiderWebPlot extends SpiderWebPlot {
     }
 
     /**
-     * For each partner and axis, how far (pixels, along the ring) its point moves so that
+     * For each partner and axis, how far (pixels, see {@link #spreadAlongRing}) its point moves so that
      * partners with the same value on that axis lie side by side around the true point, instead of
      * on top of each other; the middle stays free for the mean (the series after the partners),
      * and a partner alone on the mean's value moves aside too.
