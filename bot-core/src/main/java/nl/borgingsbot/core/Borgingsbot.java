@@ -30,6 +30,7 @@ import nl.borgingsbot.core.inbox.Inbox;
 import nl.borgingsbot.core.national.NationalCommands;
 import nl.borgingsbot.core.national.NationalComparison;
 import nl.borgingsbot.core.national.NationalFigures;
+import nl.borgingsbot.core.personal.PersonalResults;
 import nl.borgingsbot.core.privacy.PrivacyCommands;
 import nl.borgingsbot.core.questionnaire.QuestionnaireCatalog;
 import nl.borgingsbot.core.region.Administrators;
@@ -108,6 +109,7 @@ public final class Borgingsbot implements AutoCloseable {
                 clock, settings.random(), report -> ReportAddition.NONE, Telemetry.NONE), clock);
         this.roundService = new RoundService(repositories, catalog, gateways, clock, settings.random(),
                 new NationalComparison(figures, settings.nationalMinimum()), settings.telemetry());
+        this.roundService.whenClosed(new PersonalResults(repositories, roundService)::sendAll);
         this.commands = new CommandHandler(repositories, roundService, catalog, admins,
                 new NationalCommands(repositories, catalog, figures, roundService, admins, settings.nationalMinimum(), clock),
                 clock);

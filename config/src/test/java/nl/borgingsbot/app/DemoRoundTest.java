@@ -19,6 +19,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import nl.borgingsbot.app.demo.DemoRunner;
+import nl.borgingsbot.core.report.RadarStyle;
 
 /**
  * The embedded default: the application context starts with no chat credentials on a real SQLite
@@ -53,9 +54,26 @@ class DemoRoundTest {
                 .contains("Inzicht in resultaten en effecten — gemiddeld 1,8")
                 .contains("Structuur en systemen — gemiddeld 2,2")
                 .contains("![Radardiagram")
-                .contains("Denken we aan").contains("Vragen we ons af")
+                .contains("\n### Denken we aan\n").contains("\n### Vragen we ons af\n")
+                .contains("\n## Reflecties\n").contains("\n## Laagst scorende elementen\n")
+                .doesNotContain("draad onder dit bericht")
                 .contains("Vergeleken met het landelijk beeld").contains("· landelijk ")
                 .contains("landelijk gemiddelde van 6 regio's").doesNotContain("Deltakust");
+        assertThat(report.lines().filter(line -> line.startsWith("# ")).toList()).as("one title")
+                .containsExactly("# Borgingscheck regio Demo-regio Rivierenland — resultaat ronde 1");
+        assertThat(report.lines().skip(2).findFirst().orElseThrow()).as("the dates at the top")
+                .matches("Ronde 1: geopend op \\d{1,2} \\p{L}+ \\d{4}, gesloten op \\d{1,2} \\p{L}+ \\d{4}\\.");
+        // all five partners can be found on the radar, however much their scores coincide
+        for (int partner = 0; partner < 5; partner++) {
+            int colour = RadarStyle.of(partner).colour().getRGB() & 0xFFFFFF;
+            long pixels = 0;
+            for (int y = 0; y < radar.getHeight(); y++) {
+                for (int x = 0; x < radar.getWidth(); x++) {
+                    pixels += (radar.getRGB(x, y) & 0xFFFFFF) == colour ? 1 : 0;
+                }
+            }
+            assertThat(pixels).as("pixels of partner %d", partner).isGreaterThan(400);
+        }
         String output = console.toString(StandardCharsets.UTF_8);
         assertThat(output).contains("[stap 1/18]").contains("[stap 18/18]")
                 .contains("Antwoord met een cijfer van 1 tot en met 5") // Bram typed "vier"

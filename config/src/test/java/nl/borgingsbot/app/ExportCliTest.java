@@ -64,9 +64,10 @@ class ExportCliTest {
                 .isEqualTo(ExportCli.OK);
 
         try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(xlsx))) {
-            assertThat(workbook.getSheet("Radargrafiek").getRow(2).getCell(7).getStringCellValue()).isEqualTo("Gemeente Rivierstad");
+            // row 3: the header, under the question, the round and a blank row
+            assertThat(workbook.getSheet("Radargrafiek").getRow(3).getCell(7).getStringCellValue()).isEqualTo("Gemeente Rivierstad");
             // the demo region shares, and six other demo regions do: the national column follows the mean
-            assertThat(workbook.getSheet("Radargrafiek").getRow(2).getCell(9).getStringCellValue())
+            assertThat(workbook.getSheet("Radargrafiek").getRow(3).getCell(9).getStringCellValue())
                     .isEqualTo("Landelijk (6 regio's)");
         }
         assertThat(Files.readString(csv, StandardCharsets.UTF_8)).contains("6;Inzicht in resultaten en effecten;");

@@ -103,6 +103,10 @@ public sealed interface Command {
     record MyData() implements Command {
     }
 
+    /** "mijn resultaat": the person's own result of the last closed round again; "uit"/"aan" switches it. */
+    record MyResult(Optional<Boolean> on) implements Command {
+    }
+
     /** "vergeet mij [bevestig]" or "vergeet @user [bevestig]": without the confirmation, what it means. */
     record Forget(Optional<UserReference> user, boolean confirmed) implements Command {
     }

@@ -21,6 +21,7 @@ import nl.borgingsbot.core.export.ExcelExport;
 import nl.borgingsbot.core.export.Exports;
 import nl.borgingsbot.core.i18n.Texts;
 import nl.borgingsbot.core.national.NationalCommands;
+import nl.borgingsbot.core.personal.PersonalResults;
 import nl.borgingsbot.core.privacy.PrivacyCommands;
 import nl.borgingsbot.core.questionnaire.QuestionnaireCatalog;
 import nl.borgingsbot.core.region.Administrators;
@@ -56,6 +57,7 @@ public final class CommandHandler {
     private final PrivacyCommands privacy;
     private final Exports exports;
     private final NationalCommands national;
+    private final PersonalResults personalResults;
     private final Clock clock;
 
     public CommandHandler(Repositories repositories, RoundService roundService, QuestionnaireCatalog catalog,
@@ -72,6 +74,7 @@ public final class CommandHandler {
         this.privacy = new PrivacyCommands(repositories, catalog, roundService::sendDirect);
         this.exports = new Exports(repositories, roundService);
         this.national = national;
+        this.personalResults = new PersonalResults(repositories, roundService);
         this.clock = clock;
     }
 
@@ -94,6 +97,10 @@ public final class CommandHandler {
         }
         if (command instanceof Command.MyData) {
             return privacy.myData(from);
+        }
+        if (command instanceof Command.MyResult mine) {
+            Optional<Region> region = regionFor(from, channel);
+            return personalResults.handle(mine.on(), region, region.flatMap(r -> membership.partner(r, from)), from);
         }
         if (command instanceof Command.Forget forget) {
             return privacy.forget(from, forget.user().map(u -> new ChatUser(from.platform(), from.workspace(), u.userId())),
@@ -372,7 +379,8 @@ public final class CommandHandler {
     private Message help(ChatUser from, Optional<ChatChannel> channel) {
         Texts texts = textsFor(from, channel);
         Message.Builder message = Message.builder().heading(texts.get("help.title"))
-                .paragraph(texts.get("help.partner"));
+                .paragraph(texts.get("help.partner"))
+                .paragraph(texts.get("help.personalResult"));
         Optional<Region> region = regionFor(from, channel);
         if (region.isPresent() && isManager(region.get(), from)) {
             message.paragraph(texts.get("help.manager")).paragraph(texts.get("national.help.manager"));

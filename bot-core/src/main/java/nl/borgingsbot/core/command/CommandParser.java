@@ -55,7 +55,7 @@ public final class CommandParser {
             case "trend", "verloop" -> new Command.Trend();
             case "afwezig", "away" -> away(afterWords(line, 1));
             case "mijn", "my" -> Set.of("gegevens", "data").contains(second) && rest.length == 1 ? new Command.MyData()
-                    : null;
+                    : Set.of("resultaat", "result").contains(second) ? myResult(rest) : null;
             case "vergeet", "forget" -> forget(afterWords(line, 1));
             case "export" -> export(rest);
             case "aanwezig", "back" -> rest.length == 0 ? new Command.Back(Optional.empty())
@@ -232,6 +232,17 @@ public final class CommandParser {
         return UserReference.parseLeading(target).filter(l -> l.rest().isEmpty() && target.contains("@"))
                 .<Command>map(l -> new Command.Forget(Optional.of(l.user()), confirmed))
                 .orElse(new Command.Misused("usage.forget"));
+    }
+
+    /** "mijn resultaat", "mijn resultaat uit", "mijn resultaat aan" (English: my result [off|on]). */
+    private static Command myResult(String[] rest) {
+        if (rest.length == 1) {
+            return new Command.MyResult(Optional.empty());
+        }
+        String word = rest.length == 2 ? lower(rest[1]) : "";
+        return ON.contains(word) ? new Command.MyResult(Optional.of(true))
+                : OFF.contains(word) ? new Command.MyResult(Optional.of(false))
+                : new Command.Misused("usage.myResult");
     }
 
     /** "export", "export 3", "export csv", "export 3 csv". */

@@ -12,6 +12,8 @@ import java.util.Optional;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
@@ -60,8 +62,13 @@ import nl.borgingsbot.core.report.TrendChart;
  */
 public final class ExcelExport {
 
-    /** Where the table on the Radargrafiek sheet starts (0-based): a title, a blank row, the header. */
-    static final int HEADER_ROW = 2;
+    /**
+     * Where the table on the Radargrafiek sheet starts (0-based): the question, the round (region,
+     * number, opening and closing date), a blank row, the header.
+     */
+    static final int HEADER_ROW = 3;
+    /** The row with the region, the round and its dates. */
+    static final int ROUND_ROW = 1;
     static final int FIRST_SCORE_COLUMN = 3;
 
     /** What goes into the file. */
@@ -84,6 +91,7 @@ public final class ExcelExport {
             notes(workbook.createSheet(texts.get("export.sheet.notes")), input, texts, styles);
             trend(workbook.createSheet(texts.get("export.sheet.trend")), input.trend(), texts, styles);
             actions(workbook.createSheet(texts.get("export.sheet.actions")), input, texts, styles);
+            workbook.forEach(sheet -> printOnA4Landscape((XSSFSheet) sheet));
             workbook.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -96,6 +104,7 @@ public final class ExcelExport {
         Questionnaire questionnaire = report.questionnaire();
         var language = report.region().language();
         text(sheet.createRow(0), 0, questionnaire.question().in(language), styles.title);
+        roundFacts(sheet.createRow(ROUND_ROW), report, texts, styles);
         Row header = sheet.createRow(HEADER_ROW);
         header.setHeightInPoints(2 * sheet.getDefaultRowHeightInPoints() + 2);
         text(header, 0, texts.get("export.column.number"), styles.header);
@@ -127,7 +136,12 @@ public final class ExcelExport {
             ElementStats stats = report.stats().get(i);
             if (stats.n() > 0) {
                 Cell mean = row.createCell(meanColumn);
-                mean.setCellValue(stats.mean());
+                if (!lines.isEmpty()) {
+                    // a score corrected in Excel moves the mean, and the chart with it
+                    mean.setCellFormula("AVERAGE(" + new CellRangeAddress(row.getRowNum(), row.getRowNum(),
+                            FIRST_SCORE_COLUMN, meanColumn - 1).formatAsString() + ")");
+                }
+                mean.setCellValue(stats.mean()); // on a formula cell: the cached result, shown before recalculation
                 mean.setCellStyle(styles.decimal);
             }
             for (int e = 0; e < extra.size(); e++) {
@@ -150,10 +164,34 @@ public final class ExcelExport {
         }
         radarChart(sheet, texts.get("export.title", report.region().name(), report.round().number()),
                 lastRow, meanColumn, extra);
+        sheet.createFreezePane(FIRST_SCORE_COLUMN - 1, HEADER_ROW + 1);
+    }
+
+    /** Region, round, opening and closing date, each label in a bold cell beside its value. */
+    private static void roundFacts(Row row, RoundReport report, Texts texts, Styles styles) {
+        var zone = report.region().timeZone();
+        var round = report.round();
+        text(row, 0, texts.get("export.round.region"), styles.header);
+        text(row, 1, report.region().name(), null);
+        text(row, 2, texts.get("export.round.number"), styles.header);
+        row.createCell(3).setCellValue(round.number());
+        text(row, 4, texts.get("export.round.opened"), styles.header);
+        Cell opened = row.createCell(5);
+        opened.setCellValue(round.openedAt().atZone(zone).toLocalDate());
+        opened.setCellStyle(styles.date);
+        text(row, 6, texts.get("export.round.closed"), styles.header);
+        Cell closed = row.createCell(7);
+        closed.setCellValue(round.closedAt().orElse(round.deadline()).atZone(zone).toLocalDate());
+        closed.setCellStyle(styles.date);
+    }
+
+    /** Prints on A4 in landscape, one page wide and as many pages tall as it needs. */
+    private static void printOnA4Landscape(XSSFSheet sheet) {
+        sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
         sheet.getPrintSetup().setLandscape(true);
         sheet.setFitToPage(true);
         sheet.getPrintSetup().setFitWidth((short) 1);
-        sheet.getPrintSetup().setFitHeight((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
     }
 
     /**
@@ -323,6 +361,7 @@ public final class ExcelExport {
         final CellStyle header;
         final CellStyle wrap;
         final CellStyle decimal;
+        final CellStyle date;
 
         Styles(XSSFWorkbook workbook) {
             Font bold = workbook.createFont();
@@ -339,6 +378,9 @@ public final class ExcelExport {
             wrap.setWrapText(true);
             decimal = workbook.createCellStyle();
             decimal.setDataFormat(workbook.createDataFormat().getFormat("0.0"));
+            date = workbook.createCellStyle();
+            date.setDataFormat(workbook.createDataFormat().getFormat("d-m-yyyy"));
+            date.setAlignment(HorizontalAlignment.LEFT);
         }
 
         /** The style with a quote prefix, made once per workbook and base style. */

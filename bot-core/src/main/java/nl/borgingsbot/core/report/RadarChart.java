@@ -9,8 +9,8 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-import com.pngencoder.PngEncoder;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.title.LegendTitle;
@@ -21,9 +21,13 @@ import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
  * Draws the radar chart of a round like the programme's Excel chart: a fixed 1–5 scale with
- * labelled rings, one thin line per partner, the region mean thick and dashed, the element labels
- * around the web, a legend and a title. PNG, at most {@value #MAX_SIZE} px square (Teams' inline
- * limit), encoded with pngencoder (faster than ImageIO; see docs/benchmarks.md).
+ * labelled rings, one line per partner (each with its own colour, marker and dash, see
+ * {@link RadarStyle}; coinciding points spread a few pixels apart so no line hides another),
+ * the region mean thick and dashed, the element labels around the web, a legend, a title and a
+ * subtitle. From {@value #CROWDED} partners on the partner lines are thin and half-transparent
+ * behind the mean and a shaded min–max band. PNG, at most {@value #MAX_SIZE} px square (Teams' inline
+ * limit), 8-bit indexed ({@link IndexedPng}: less than half the bytes) and encoded with pngencoder
+ * (faster than ImageIO; see docs/benchmarks.md).
  */
 public final class RadarChart {
 
@@ -36,16 +40,24 @@ public final class RadarChart {
     static final Color RING = new Color(0xB4, 0xBE, 0xCB);
     public static final Color MEAN = new Color(0x14, 0x1E, 0x3C);
     static final Color TEXT = new Color(0x22, 0x22, 0x22);
-    /** Distinct colours for up to 16 partners (then they repeat); the Excel export uses them too. */
-    public static final List<Color> PALETTE = List.of(
-            new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728),
-            new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf),
-            new Color(0xbcbd22), new Color(0x7f7f7f), new Color(0x393b79), new Color(0xad494a),
-            new Color(0x637939), new Color(0x843c39), new Color(0x3182bd), new Color(0xe6550d));
+    /** The partners' colours (see {@link RadarStyle}); the Excel export and the trend chart use them too. */
+    public static final List<Color> PALETTE = RadarStyle.PALETTE;
+    /**
+     * From this many partners on, their lines are drawn thin and half-transparent, behind the
+     * region's mean and a shaded band from the lowest to the highest score on each element.
+     */
+    public static final int CROWDED = 9;
+    /** The min–max band: the mean's colour, light and see-through so the rings show. */
+    static final Color BAND = new Color(0x14, 0x1E, 0x3C, 34);
     private static final String FONT = Font.SANS_SERIF;
 
     /** The radar data of a round report: partner lines and the element means. */
     public static RadarData dataFor(RoundReport report, String title, String meanLabel) {
+        return dataFor(report, title, "", meanLabel);
+    }
+
+    /** The radar data of a round report with a subtitle (see {@link RadarData}). */
+    public static RadarData dataFor(RoundReport report, String title, String subtitle, String meanLabel) {
         List<String> labels = report.stats().stream()
                 .map(s -> s.element().label().in(report.region().language())).toList();
         List<RadarData.Series> partners = new ArrayList<>();
@@ -58,7 +70,7 @@ public final class RadarChart {
             partners.add(new RadarData.Series(line.label(), values));
         }
         double[] means = report.stats().stream().mapToDouble(ElementStats::mean).toArray();
-        return new RadarData(title, labels, partners, new RadarData.Series(meanLabel, means));
+        return new RadarData(title, subtitle, labels, partners, new RadarData.Series(meanLabel, means));
     }
 
     /** The chart as PNG bytes, {@code sizePx} square (clamped to {@value #MIN_SIZE}..{@value #MAX_SIZE}). */
@@ -68,8 +80,7 @@ public final class RadarChart {
 
     /** As {@link #renderPng(RadarData, int)}, with {@code backdrops} drawn behind the lines. */
     public byte[] renderPng(RadarData data, int sizePx, List<RadarBackdrop> backdrops) {
-        return new PngEncoder().withBufferedImage(draw(data, sizePx, backdrops).image()).withCompressionLevel(1)
-                .toBytes();
+        return IndexedPng.encode(draw(data, sizePx, backdrops).image());
     }
 
     /** The chart drawn into an RGB image, {@code sizePx} square (clamped as for {@link #renderPng}). */
@@ -130,24 +141,35 @@ public final class RadarChart {
                         new Key(axis, data.axisLabels().get(axis)));
             }
         }
-        RingedSpiderWebPlot plot = new RingedSpiderWebPlot(dataset, scale);
+        int partners = data.partners().size();
+        RingedSpiderWebPlot plot = new RingedSpiderWebPlot(dataset, scale, partners);
         plot.setBackgroundPaint(BACKGROUND);
         plot.setOutlineVisible(false);
         plot.setWebFilled(false);
         plot.setAxisLinePaint(RING);
         plot.setInsets(new RectangleInsets(4, 4, 4, 4));
-        for (int i = 0; i < data.partners().size(); i++) {
-            Color colour = PALETTE.get(i % PALETTE.size());
-            plot.setSeriesPaint(i, colour);
-            plot.setSeriesOutlinePaint(i, colour);
-            plot.setSeriesOutlineStroke(i, new BasicStroke((float) (2.5 * scale)));
+        boolean crowded = partners >= CROWDED;
+        for (int i = 0; i < partners; i++) {
+            RadarStyle style = RadarStyle.of(i);
+            plot.setSeriesPaint(i, style.colour());
+            plot.setSeriesOutlinePaint(i, style.colour());
+            double width = crowded ? 1.6 : partners <= 2 ? 3.5 : 2.5; // one or two lines (a partner's own): bolder
+            plot.setSeriesOutlineStroke(i, style.dash().stroke((float) (width * scale), scale));
+            plot.setSeriesMarker(i, style.marker().shape((crowded ? 8 : 12) * scale));
         }
-        int mean = data.partners().size();
+        if (crowded) {
+            plot.setPartnerAlpha(0.5f);
+            band(data).ifPresent(plot::addBand);
+        }
+        int mean = partners;
         BasicStroke dashed = new BasicStroke((float) (6 * scale), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f,
                 new float[] {(float) (14 * scale), (float) (8 * scale)}, 0f);
         plot.setSeriesPaint(mean, MEAN);
         plot.setSeriesOutlinePaint(mean, MEAN);
         plot.setSeriesOutlineStroke(mean, dashed);
+        plot.setSeriesMarker(mean, RadarStyle.Marker.CIRCLE.shape(10 * scale));
+        // a reference drawn beside the region (say, another group's mean) is one more series after
+        // the mean, styled here, and its range one more band (plot.addBand)
 
         JFreeChart chart = new JFreeChart(plot);
         chart.setBackgroundPaint(BACKGROUND);
@@ -157,6 +179,12 @@ public final class RadarChart {
         TextTitle title = new TextTitle(data.title(), new Font(FONT, Font.BOLD, (int) Math.round(32 * scale)));
         title.setPaint(TEXT);
         chart.setTitle(title);
+        if (!data.subtitle().isBlank()) {
+            TextTitle subtitle = new TextTitle(data.subtitle(), new Font(FONT, Font.PLAIN, (int) Math.round(22 * scale)));
+            subtitle.setPaint(TEXT);
+            subtitle.setPadding(new RectangleInsets(2 * scale, 0, 6 * scale, 0));
+            chart.addSubtitle(subtitle);
+        }
         LegendTitle legend = chart.getLegend();
         // smaller when there are many lines, so the legend does not squeeze the web
         int legendSize = data.partners().size() < 8 ? 22 : 19;
@@ -164,6 +192,29 @@ public final class RadarChart {
         legend.setPosition(RectangleEdge.BOTTOM);
         legend.setFrame(BlockBorder.NONE);
         legend.setBackgroundPaint(BACKGROUND);
+        legend.setItemLabelPadding(new RectangleInsets(2 * scale, 4 * scale, 2 * scale, 14 * scale));
         return chart;
+    }
+
+    /** The lowest and highest partner score on each axis; empty when an axis has none. */
+    static Optional<RingedSpiderWebPlot.Band> band(RadarData data) {
+        int axes = data.axisLabels().size();
+        double[] low = new double[axes];
+        double[] high = new double[axes];
+        for (int axis = 0; axis < axes; axis++) {
+            low[axis] = Double.POSITIVE_INFINITY;
+            high[axis] = Double.NEGATIVE_INFINITY;
+            for (RadarData.Series series : data.partners()) {
+                double value = axis < series.values().length ? series.values()[axis] : Double.NaN;
+                if (!Double.isNaN(value)) {
+                    low[axis] = Math.min(low[axis], value);
+                    high[axis] = Math.max(high[axis], value);
+                }
+            }
+            if (low[axis] > high[axis]) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new RingedSpiderWebPlot.Band(low, high, BAND));
     }
 }

@@ -1,5 +1,7 @@
 package nl.borgingsbot.core.report;
 
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +39,28 @@ public final class ReportMessages {
         return texts.get("report.meanLabel");
     }
 
+    /** Under the chart's title: the round's closing date and how many partners answered. */
+    public String chartSubtitle(RoundReport report) {
+        return texts.get("report.chartSubtitle", date(report.round().closedAt().orElse(report.round().deadline()),
+                report), report.responded(), report.invited());
+    }
+
+    /** What the channel report's radar shows: title, subtitle, partner lines and the mean. */
+    public RadarData radarData(RoundReport report) {
+        return RadarChart.dataFor(report, chartTitle(report), chartSubtitle(report), meanLabel());
+    }
+
+    /** When the round opened and closed (or closes), in the region's time zone. */
+    public String dates(RoundReport report) {
+        Round round = report.round();
+        return texts.get("report.dates", report.round().number(), date(round.openedAt(), report),
+                date(round.closedAt().orElse(round.deadline()), report));
+    }
+
+    private String date(Instant instant, RoundReport report) {
+        return DateTimeFormatter.ofPattern("d MMMM yyyy", language).format(instant.atZone(report.region().timeZone()));
+    }
+
     /** The message for the region channel, with the radar chart as PNG and the region's actions. */
     public Message channelReport(RoundReport report, byte[] radarPng, List<Action> actions) {
         return channelReport(report, radarPng, actions, ReportAddition.NONE);
@@ -46,6 +70,7 @@ public final class ReportMessages {
     public Message channelReport(RoundReport report, byte[] radarPng, List<Action> actions, ReportAddition addition) {
         Message.Builder message = Message.builder()
                 .heading(texts.get("report.title", report.region().name(), report.round().number()))
+                .paragraph(dates(report))
                 .paragraph(texts.get("report.responses", report.responded(), report.invited(),
                         texts.percent(report.responseRate())));
         if (report.absent() > 0) {

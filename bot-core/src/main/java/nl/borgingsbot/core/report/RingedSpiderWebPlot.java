@@ -1,19 +1,26 @@
 package nl.borgingsbot.core.report;
 
+import java.awt.AlphaComposite;
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Composite;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.Paint;
 import java.awt.Shape;
-import java.awt.geom.Ellipse2D;
+import java.awt.Stroke;
+import java.awt.geom.AffineTransform;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
@@ -27,29 +34,54 @@ import org.jfree.data.general.DatasetUtils;
  * A {@link SpiderWebPlot} on a fixed 1–5 scale with what the Excel chart has and JFreeChart's plot
  * lacks: concentric web rings at 1, 2, 3, 4 and 5 with their numbers, element labels wrapped and
  * kept apart (see {@link RadarLabels}), a gap in a line where a value is missing (rather than a
- * chord that reads as a value on the skipped axis), and legend entries that show each line's stroke.
+ * chord that reads as a value on the skipped axis), legend entries that show each line's stroke and
+ * marker, partners' coinciding points spread apart around their true place, shaded bands behind the lines, and
+ * the ring numbers drawn last, over a halo.
  * Value {@code v} lies at {@code v/5} of the radius, so ring {@code k} is at {@code k/5}.
  */
 final class RingedSpiderWebPlot extends SpiderWebPlot {
 
     static final int SCALE_MAX = 5;
-    private static final Color RING_NUMBER = new Color(0x55, 0x55, 0x55);
+    /** The ring numbers' colour: slate, never produced by anti-aliased black text (tests look for it). */
+    static final Color RING_NUMBER = new Color(0x3C, 0x4A, 0x60);
+    private static final Color HALO = new Color(255, 255, 255, 225);
+    /** Pixels (at 1024 px) between coinciding points of two partners. */
+    private static final double SPREAD_STEP = 7;
+    /** How far the two nearest coinciding points lie from the true point, in pixels at 1024 px. */
+    private static final double SPREAD_CENTRE = 6;
+    /** The widest a group of coinciding points spreads, in pixels at 1024 px. */
+    private static final double SPREAD_MAX = 40;
+
+    /**
+     * A shaded area behind every line, between a low and a high value per axis: the region's
+     * min–max, or a reference range beside it.
+     */
+    record Band(double[] low, double[] high, Paint fill) {
+    }
 
     /** The least share of the plot area kept free around the web, whatever the labels need. */
     private static final double MIN_INTERIOR_GAP = 0.12;
 
     private final double scale;
+    private final int partners;
+    private final Map<Integer, Shape> markers = new HashMap<>();
+    private final List<Band> bands = new ArrayList<>();
+    private float partnerAlpha = 1f;
+    private double[][] spread = new double[0][0];
     private double interiorGap = 0.3;
     private Rectangle2D web = new Rectangle2D.Double();
     private List<RadarBackdrop> backdrops = List.of();
 
     /**
      * @param dataset one row per series (partners, then the mean), one column per axis
-     * @param scale   picture size / {@value RadarChart#MAX_SIZE}; fonts and strokes scale with it
+     * @param scale    picture size / {@value RadarChart#MAX_SIZE}; fonts and strokes scale with it
+     * @param partners how many of the first series are partners: their coinciding points are
+     *                 spread along the ring, and {@link #setPartnerAlpha} applies to them
      */
-    RingedSpiderWebPlot(CategoryDataset dataset, double scale) {
+    RingedSpiderWebPlot(CategoryDataset dataset, double scale, int partners) {
         super(dataset);
         this.scale = scale;
+        this.partners = partners;
         setMaxValue(SCALE_MAX);
         setStartAngle(90);
         setLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, px(labelSize(dataset.getColumnCount()))));
@@ -60,7 +92,22 @@ final class RingedSpiderWebPlot extends SpiderWebPlot {
         return axes <= 8 ? 24 : Math.max(17, 24 - (axes - 8) * 0.7);
     }
 
-    /** Drawn after the rings, behind the lines; their legend entries come last. */
+    /** The marker drawn on each value of a series, centred on (0, 0); a circle when none is set. */
+    void setSeriesMarker(int series, Shape marker) {
+        markers.put(series, marker);
+    }
+
+    /** How opaque the partners' lines are drawn (1: opaque); the legend stays opaque. */
+    void setPartnerAlpha(float alpha) {
+        partnerAlpha = alpha;
+    }
+
+    /** A band drawn over the rings and behind every line, in the order added. */
+    void addBand(Band band) {
+        bands.add(band);
+    }
+
+    /** Drawn after the rings and bands, behind the lines (another feature's reference); their legend entries come last. */
     void setBackdrops(List<RadarBackdrop> backdrops) {
         this.backdrops = List.copyOf(backdrops);
     }
@@ -86,11 +133,49 @@ final class RingedSpiderWebPlot extends SpiderWebPlot {
         double side = Math.min(inner.getWidth(), inner.getHeight());
         double radius = labels(g2).maxRadius(labelTexts(), angles(), inner.getWidth(), inner.getHeight());
         interiorGap = Math.max(MIN_INTERIOR_GAP, Math.min(0.8, 1 - 2 * radius / side));
+        spread = spread();
         if (DatasetUtils.isEmptyOrNull(getDataset())) {
             drawEmptyWeb(g2, inner);
         } else {
             super.draw(g2, area, anchor, parentState, info);
         }
+        drawRingNumbers(g2, web, getDataset().getColumnCount());
+    }
+
+    /**
+     * For each partner and axis, how far (pixels, see {@link #spreadAlongRing}) its point moves so that
+     * partners with the same value on that axis lie side by side around the true point, instead of
+     * on top of each other; the middle stays free for the mean (the series after the partners),
+     * and a partner alone on the mean's value moves aside too.
+     */
+    private double[][] spread() {
+        CategoryDataset dataset = getDataset();
+        int axes = dataset.getColumnCount();
+        double[][] offsets = new double[partners][axes];
+        for (int axis = 0; axis < axes; axis++) {
+            Map<Long, List<Integer>> same = new LinkedHashMap<>();
+            for (int series = 0; series < partners && series < dataset.getRowCount(); series++) {
+                Number value = dataset.getValue(series, axis);
+                if (value != null && !Double.isNaN(value.doubleValue())) {
+                    same.computeIfAbsent(Math.round(value.doubleValue() * 100), k -> new ArrayList<>()).add(series);
+                }
+            }
+            Number mean = partners < dataset.getRowCount() ? dataset.getValue(partners, axis) : null;
+            Long onTheMean = mean == null || Double.isNaN(mean.doubleValue()) ? null : Math.round(mean.doubleValue() * 100);
+            for (Map.Entry<Long, List<Integer>> entry : same.entrySet()) {
+                List<Integer> group = entry.getValue();
+                int k = group.size();
+                if (k < 2 && !entry.getKey().equals(onTheMean)) {
+                    continue; // alone, and not under the mean's line
+                }
+                // either side of the true point, the middle left free for the mean's line
+                double step = Math.min(SPREAD_STEP, (SPREAD_MAX - 2 * SPREAD_CENTRE) / Math.max(1, k - 2)) * scale;
+                for (int i = 0; i < k; i++) {
+                    offsets[group.get(i)][axis] = (i % 2 == 0 ? -1 : 1) * (SPREAD_CENTRE * scale + (i / 2) * step);
+                }
+            }
+        }
+        return offsets;
     }
 
     /**
@@ -123,8 +208,8 @@ final class RingedSpiderWebPlot extends SpiderWebPlot {
 
     /**
      * Called by {@code draw} once per axis, after that axis line and before any series. The first
-     * call draws the rings and all labels (so labels can make room for each other); the partners'
-     * lines end up on top of the rings.
+     * call draws the rings, the bands and all labels (so labels can make room for each other); the
+     * partners' lines end up on top of them.
      */
     @Override
     protected void drawLabel(Graphics2D g2, Rectangle2D webArea, double value, int cat, double startAngle,
@@ -156,30 +241,60 @@ final class RingedSpiderWebPlot extends SpiderWebPlot {
     }
 
     private void drawRings(Graphics2D g2, Rectangle2D area, int axes) {
+        for (Band band : bands) {
+            Path2D shape = new Path2D.Double(Path2D.WIND_EVEN_ODD);
+            shape.append(ring(area, axes, band.high()), false);
+            shape.append(ring(area, axes, band.low()), false);
+            g2.setPaint(band.fill());
+            g2.fill(shape);
+        }
         g2.setPaint(RadarChart.RING);
         g2.setStroke(new BasicStroke((float) Math.max(1.5, 2 * scale)));
         for (int ring = 1; ring <= SCALE_MAX; ring++) {
-            Path2D polygon = new Path2D.Double();
-            for (int axis = 0; axis < axes; axis++) {
-                Point2D point = getWebPoint(area, angle(axis, axes), ring / (double) SCALE_MAX);
-                if (axis == 0) {
-                    polygon.moveTo(point.getX(), point.getY());
-                } else {
-                    polygon.lineTo(point.getX(), point.getY());
-                }
-            }
-            polygon.closePath();
-            g2.draw(polygon);
+            double[] values = new double[axes];
+            Arrays.fill(values, ring);
+            g2.draw(ring(area, axes, values));
         }
-        g2.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, px(20)));
-        g2.setPaint(RING_NUMBER);
-        FontMetrics metrics = g2.getFontMetrics();
+    }
+
+    /** A closed polygon through a value on each axis. */
+    private Path2D ring(Rectangle2D area, int axes, double[] values) {
+        Path2D polygon = new Path2D.Double();
+        for (int axis = 0; axis < axes; axis++) {
+            Point2D point = getWebPoint(area, angle(axis, axes), values[axis] / SCALE_MAX);
+            if (axis == 0) {
+                polygon.moveTo(point.getX(), point.getY());
+            } else {
+                polygon.lineTo(point.getX(), point.getY());
+            }
+        }
+        polygon.closePath();
+        return polygon;
+    }
+
+    /**
+     * The numbers 1–5 of the rings, left of the first axis just below each ring: drawn after the
+     * lines, over a light halo, so no marker or line covers them.
+     */
+    private void drawRingNumbers(Graphics2D g2, Rectangle2D area, int axes) {
+        if (area.isEmpty() || axes == 0) {
+            return;
+        }
+        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, px(20));
+        FontMetrics metrics = g2.getFontMetrics(font);
+        Stroke savedStroke = g2.getStroke();
         for (int ring = 1; ring <= SCALE_MAX; ring++) {
             Point2D point = getWebPoint(area, angle(0, axes), ring / (double) SCALE_MAX);
-            // left of the first axis, just below the ring
-            g2.drawString(String.valueOf(ring), (float) (point.getX() - 6 * scale - metrics.stringWidth("5")),
+            Shape number = font.createGlyphVector(g2.getFontRenderContext(), String.valueOf(ring)).getOutline(
+                    (float) (point.getX() - 6 * scale - metrics.stringWidth("5")),
                     (float) (point.getY() + metrics.getAscent()));
+            g2.setPaint(HALO);
+            g2.setStroke(new BasicStroke((float) Math.max(2, 5 * scale), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            g2.draw(number);
+            g2.setPaint(RING_NUMBER);
+            g2.fill(number);
         }
+        g2.setStroke(savedStroke);
     }
 
     private void drawLabels(Graphics2D g2, Rectangle2D area) {
@@ -234,7 +349,8 @@ final class RingedSpiderWebPlot extends SpiderWebPlot {
             if (value == null || Double.isNaN(value.doubleValue())) {
                 missing = axis;
             } else {
-                points[axis] = getWebPoint(webArea, angle(axis, axes), value.doubleValue() / getMaxValue());
+                points[axis] = spreadAlongRing(getWebPoint(webArea, angle(axis, axes),
+                        value.doubleValue() / getMaxValue()), angle(axis, axes), offset(series, axis));
             }
         }
         Path2D line = new Path2D.Double();
@@ -259,38 +375,62 @@ final class RingedSpiderWebPlot extends SpiderWebPlot {
                 }
             }
         }
-        Paint paint = getSeriesPaint(series);
-        g2.setPaint(paint);
+        Composite savedComposite = g2.getComposite();
+        if (series < partners && partnerAlpha < 1f) {
+            g2.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, partnerAlpha));
+        }
+        g2.setPaint(getSeriesPaint(series));
         g2.setStroke(getSeriesOutlineStroke(series));
         g2.draw(line);
-        double dot = Math.max(headW, 9 * scale);
+        Shape marker = marker(series);
         for (Point2D point : points) {
             if (point != null) {
-                g2.fill(new Ellipse2D.Double(point.getX() - dot / 2, point.getY() - dot / 2, dot, dot));
+                g2.fill(AffineTransform.getTranslateInstance(point.getX(), point.getY()).createTransformedShape(marker));
             }
         }
+        g2.setComposite(savedComposite);
     }
 
-    /** Legend entries with a short stretch of each series' line and its dot. */
+    private double offset(int series, int axis) {
+        return series < spread.length && axis < spread[series].length ? spread[series][axis] : 0;
+    }
+
+    /**
+     * The point moved {@code offset} pixels diagonally: along the ring (which parts lines that
+     * cross the ring) and a little across it (which parts lines that run along it, as two partners
+     * with the same score on neighbouring axes do). Across is at most a tenth of a scale point.
+     */
+    private static Point2D spreadAlongRing(Point2D point, double angle, double offset) {
+        double radians = Math.toRadians(angle);
+        // on screen the axis points (cos, -sin) and the ring runs (sin, cos)
+        double along = offset * Math.sqrt(0.5);
+        return new Point2D.Double(point.getX() + (Math.sin(radians) + Math.cos(radians)) * along,
+                point.getY() + (Math.cos(radians) - Math.sin(radians)) * along);
+    }
+
+    private Shape marker(int series) {
+        return markers.getOrDefault(series, RadarStyle.Marker.CIRCLE.shape(9 * scale));
+    }
+
+    /** Legend entries with a short stretch of each series' line and its marker. */
     @Override
     public LegendItemCollection getLegendItems() {
         LegendItemCollection items = new LegendItemCollection();
         double half = 20 * scale;
-        double dot = 9 * scale;
         Shape sample = new Line2D.Double(-half, 0, half, 0);
-        Shape marker = new Ellipse2D.Double(-dot / 2, -dot / 2, dot, dot);
         for (int series = 0; series < getDataset().getRowCount(); series++) {
             String name = String.valueOf(getDataset().getRowKey(series));
             Paint paint = getSeriesPaint(series);
-            LegendItem item = new LegendItem(name, name, null, null, true, marker, true, paint, false, paint,
+            LegendItem item = new LegendItem(name, name, null, null, true, marker(series), true, paint, false, paint,
                     getSeriesOutlineStroke(series), true, sample, getSeriesOutlineStroke(series), paint);
             item.setSeriesIndex(series);
             items.add(item);
         }
         for (RadarBackdrop backdrop : backdrops) {
             Paint paint = backdrop.legendPaint();
-            items.add(new LegendItem(backdrop.legendLabel(), backdrop.legendLabel(), null, null, false, marker, false,
-                    paint, false, paint, backdrop.legendStroke(scale), true, sample, backdrop.legendStroke(scale), paint));
+            Stroke stroke = backdrop.legendStroke(scale);
+            items.add(new LegendItem(backdrop.legendLabel(), backdrop.legendLabel(), null, null, false, marker(-1), false,
+                    paint, false, paint, stroke, true, sample, stroke, paint));
         }
         return items;
     }

@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -70,6 +72,7 @@ public final class RoundService {
     private final Telemetry telemetry;
     private final RadarChart radar = new RadarChart();
     private final Function<RoundReport, ReportAddition> additions;
+    private final List<BiConsumer<Region, Round>> whenClosed = new CopyOnWriteArrayList<>();
 
     public RoundService(Repositories repositories, QuestionnaireCatalog catalog, Gateways gateways, Clock clock) {
         this(repositories, catalog, gateways, clock, new SecureRandom(), report -> ReportAddition.NONE, Telemetry.NONE);
@@ -262,7 +265,21 @@ public final class RoundService {
             return Optional.empty();
         }
         telemetry.roundClosed(region.name(), round.number());
-        return Optional.of(publish(region, rounds.byId(round.id()).orElseThrow()));
+        Round closed = rounds.byId(round.id()).orElseThrow();
+        Publication publication = publish(region, closed);
+        for (BiConsumer<Region, Round> listener : whenClosed) {
+            try {
+                listener.accept(region, closed);
+            } catch (RuntimeException e) {
+                LOG.warn("after closing round {}: {}", round.id(), e.toString());
+            }
+        }
+        return Optional.of(publication);
+    }
+
+    /** Runs after each round this service closes, once the report is out (e.g. each partner's own result). */
+    public void whenClosed(BiConsumer<Region, Round> listener) {
+        whenClosed.add(listener);
     }
 
     /**
@@ -274,8 +291,7 @@ public final class RoundService {
         RoundReport report = report(region, round);
         ReportMessages reportMessages = new ReportMessages(Texts.of(region.language()));
         ReportAddition addition = additionTo(report);
-        byte[] png = radar.renderPng(RadarChart.dataFor(report, reportMessages.chartTitle(report),
-                reportMessages.meanLabel()), CHART_SIZE, addition.backdrops());
+        byte[] png = radar.renderPng(reportMessages.radarData(report), CHART_SIZE, addition.backdrops());
         ChatGateway gateway;
         try {
             gateway = gateways.of(region.channel().platform());
@@ -369,7 +385,8 @@ public final class RoundService {
             }
         }
         List<String> elements = questionnaire.elements().stream().map(e -> e.label().in(region.language())).toList();
-        return Optional.of(new TrendChart.Data(texts.get("trend.title", region.name()), labels, elements, means));
+        return Optional.of(new TrendChart.Data(texts.get("trend.title", region.name()), labels, elements, means,
+                texts.get("trend.axisLabel"), region.language()));
     }
 
     /**

@@ -36,6 +36,7 @@ public final class JdbcForgetting implements Forgetting {
                         + " (SELECT id FROM round WHERE state = 'OPEN')", partner);
                 Jdbc.update(c, "DELETE FROM reminder WHERE partner_id = ?", partner);
                 Jdbc.update(c, "DELETE FROM absence WHERE partner_id = ?", partner);
+                Jdbc.update(c, "DELETE FROM personal_result_off WHERE partner_id = ?", partner);
                 Jdbc.update(c, "UPDATE partner SET user_id = ?, name = '', organisation = ?, active = FALSE WHERE id = ?",
                         "forgotten-" + partner, FORGOTTEN_ORGANISATION, partner);
             }

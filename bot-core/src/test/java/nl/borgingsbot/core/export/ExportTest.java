@@ -9,13 +9,18 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.FormulaEvaluator;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFRadarChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,7 +91,7 @@ class ExportTest {
             assertThat(structuur.getCell(1).getStringCellValue()).isEqualTo("Structuur en systemen");
             assertThat(List.of(3, 4, 5)).extracting(c -> structuur.getCell(c).getNumericCellValue())
                     .containsExactly(2.0, 1.0, 4.0);
-            assertThat(structuur.getCell(6).getNumericCellValue()).isCloseTo(7 / 3.0, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(structuur.getCell(6).getNumericCellValue()).isCloseTo(7 / 3.0, Offset.offset(1e-9));
 
             List<XSSFChart> charts = radar.getDrawingPatriarch().getCharts();
             assertThat(charts).hasSize(1);
@@ -110,6 +115,65 @@ class ExportTest {
             assertThat(workbook.getSheet("Verloop").getRow(0).getCell(1).getStringCellValue()).isEqualTo("Ronde 1");
             assertThat(workbook.getSheet("Acties").getRow(1).getCell(2).getStringCellValue())
                     .isEqualTo("Uren in de normjaartaak");
+        }
+    }
+
+    @Test
+    void theMeanIsAnAverageFormulaThatEvaluatesToTheStoredMeans() throws Exception {
+        ExcelExport.Input input = input();
+        byte[] xlsx = new ExcelExport().xlsx(input);
+
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            XSSFSheet radar = workbook.getSheet("Radargrafiek");
+            FormulaEvaluator evaluator = workbook.getCreationHelper().createFormulaEvaluator();
+            for (int i = 0; i < input.report().stats().size(); i++) {
+                Cell mean = radar.getRow(ExcelExport.HEADER_ROW + 1 + i).getCell(6);
+                double stored = input.report().stats().get(i).mean();
+                assertThat(mean.getCellType()).as("statement %d", i + 1).isEqualTo(CellType.FORMULA);
+                assertThat(mean.getCellFormula()).isEqualTo("AVERAGE(D%d:F%d)", ExcelExport.HEADER_ROW + 2 + i,
+                        ExcelExport.HEADER_ROW + 2 + i);
+                assertThat(mean.getNumericCellValue()).as("cached").isCloseTo(stored, Offset.offset(1e-9));
+                assertThat(evaluator.evaluate(mean).getNumberValue()).as("evaluated").isCloseTo(stored, Offset.offset(1e-9));
+            }
+            // a score corrected in Excel moves the mean: Structuur en systemen 2, 1, 4 -> 5, 1, 4
+            radar.getRow(ExcelExport.HEADER_ROW + 5).getCell(3).setCellValue(5);
+            evaluator.clearAllCachedResultValues();
+            assertThat(evaluator.evaluate(radar.getRow(ExcelExport.HEADER_ROW + 5).getCell(6)).getNumberValue())
+                    .isCloseTo(10 / 3.0, Offset.offset(1e-9));
+        }
+    }
+
+    @Test
+    void theRoundIsInTheHeaderTheTableIsFrozenAndEverySheetPrintsOnA4Landscape() throws Exception {
+        ExcelExport.Input input = input();
+        byte[] xlsx = new ExcelExport().xlsx(input);
+
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            XSSFSheet radar = workbook.getSheet("Radargrafiek");
+            var facts = radar.getRow(ExcelExport.ROUND_ROW);
+            assertThat(List.of(0, 1, 2, 4, 6)).extracting(c -> facts.getCell(c).getStringCellValue())
+                    .containsExactly("Regio", "Noord", "Ronde", "Geopend", "Gesloten");
+            assertThat(facts.getCell(3).getNumericCellValue()).isEqualTo(1.0);
+            assertThat(facts.getCell(5).getLocalDateTimeCellValue().toLocalDate())
+                    .isEqualTo(input.report().round().openedAt().atZone(input.report().region().timeZone()).toLocalDate());
+            assertThat(facts.getCell(7).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(input.report().round()
+                    .closedAt().orElseThrow().atZone(input.report().region().timeZone()).toLocalDate());
+            assertThat(DateUtil.isCellDateFormatted(facts.getCell(7))).isTrue();
+
+            var pane = radar.getPaneInformation();
+            assertThat(pane.isFreezePane()).isTrue();
+            assertThat(pane.getHorizontalSplitPosition()).as("rows frozen").isEqualTo((short) (ExcelExport.HEADER_ROW + 1));
+            assertThat(pane.getVerticalSplitPosition()).as("columns frozen").isEqualTo((short) 2);
+
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(5);
+            for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+                XSSFSheet sheet = workbook.getSheetAt(i);
+                assertThat(sheet.getPrintSetup().getPaperSize()).as(sheet.getSheetName()).isEqualTo(PrintSetup.A4_PAPERSIZE);
+                assertThat(sheet.getPrintSetup().getLandscape()).as(sheet.getSheetName()).isTrue();
+                assertThat(sheet.getFitToPage()).as(sheet.getSheetName()).isTrue();
+                assertThat(sheet.getPrintSetup().getFitWidth()).as(sheet.getSheetName()).isEqualTo((short) 1);
+                assertThat(sheet.getPrintSetup().getFitHeight()).as(sheet.getSheetName()).isEqualTo((short) 0);
+            }
         }
     }
 

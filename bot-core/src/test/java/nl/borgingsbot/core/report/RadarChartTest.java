@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import javax.imageio.ImageIO;
 
@@ -156,27 +158,204 @@ class RadarChartTest {
         }
     }
 
-    @Test
-    void everyPartnersLineAndTheMeanAreDrawnForFifteenPartners() throws IOException {
+    /** 15 partners whose scores differ from partner to partner. */
+    private static List<RadarData.Series> many(int count) {
         List<RadarData.Series> partners = new ArrayList<>();
-        for (int i = 0; i < 15; i++) {
+        for (int i = 0; i < count; i++) {
             double[] values = new double[AXES.size()];
             for (int axis = 0; axis < values.length; axis++) {
                 values[axis] = 1 + (i * 0.27 + axis * 0.61) % 4;
             }
             partners.add(new RadarData.Series("Partner " + (char) ('A' + i), values));
         }
-        RadarData data = data(partners, all(3));
+        return partners;
+    }
+
+    /**
+     * How many pixels inside the web's square are {@code colour} drawn at half opacity over the
+     * white background or over the min–max band.
+     */
+    private static int countHalf(BufferedImage image, Rectangle2D web, Color colour) {
+        Color white = Color.WHITE;
+        double a = RadarChart.BAND.getAlpha() / 255.0;
+        Color band = new Color((int) Math.round(255 * (1 - a) + RadarChart.BAND.getRed() * a),
+                (int) Math.round(255 * (1 - a) + RadarChart.BAND.getGreen() * a),
+                (int) Math.round(255 * (1 - a) + RadarChart.BAND.getBlue() * a));
+        int count = 0;
+        for (int y = (int) web.getMinY(); y < web.getMaxY(); y++) {
+            for (int x = (int) web.getMinX(); x < web.getMaxX(); x++) {
+                int rgb = image.getRGB(x, y);
+                if (isHalfOver(rgb, colour, white) || isHalfOver(rgb, colour, band)) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    private static boolean isHalfOver(int rgb, Color colour, Color background) {
+        int[] pixel = {(rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF};
+        int[] ink = {colour.getRed(), colour.getGreen(), colour.getBlue()};
+        int[] under = {background.getRed(), background.getGreen(), background.getBlue()};
+        for (int c = 0; c < 3; c++) {
+            if (Math.abs((ink[c] + under[c]) / 2.0 - pixel[c]) > 5) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Pixels of exactly {@code colour} inside the web's square. */
+    private static int countIn(BufferedImage image, Rectangle2D web, Color colour) {
+        return count(image.getSubimage((int) web.getMinX(), (int) web.getMinY(), (int) web.getWidth(),
+                (int) web.getHeight()), colour);
+    }
+
+    @Test
+    void everyPartnersLineAndTheMeanAreDrawnForFifteenPartners() throws IOException {
+        RadarData data = data(many(15), all(3));
+        Rectangle2D web = chart.draw(data, 1024).web();
 
         byte[] png = chart.renderPng(data, 1024);
         BufferedImage image = decode(png);
 
         for (int i = 0; i < 15; i++) {
-            assertThat(count(image, RadarChart.PALETTE.get(i))).as("pixels of partner " + i).isGreaterThan(30);
+            assertThat(countHalf(image, web, RadarStyle.of(i).colour())).as("half-transparent pixels of partner " + i)
+                    .isGreaterThan(30);
+            assertThat(countIn(image, web, RadarStyle.of(i).colour())).as("opaque pixels of partner " + i)
+                    .isLessThan(10);
         }
         assertThat(count(image, RadarChart.MEAN)).isGreaterThan(500);
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target", "radar-15-partners.png"), png);
+    }
+
+    /**
+     * The demo's round (config/demo/demo-round.yml): Vmbo De Brug's line lay wholly under the
+     * others and Technisch College's nearly so. Near each of every partner's points, some pixels
+     * must be that partner's colour.
+     */
+    @Test
+    void everyPartnerOfTheDemoIsVisibleWhereScoresCoincide() throws IOException {
+        List<RadarData.Series> partners = List.of(
+                new RadarData.Series("Vmbo De Brug", new double[] {4, 4, 3, 4, 2, 2, 3}),
+                new RadarData.Series("Technisch College Rivierenland", new double[] {3, 4, 3, 4, 2, 2, 3}),
+                new RadarData.Series("Installatiebedrijf Smit & Zn", new double[] {3, 4, 3, 5, 1, 2, 3}),
+                new RadarData.Series("Basisschool De Regenboog", new double[] {4, 4, 4, 4, 4, 2, 3}),
+                new RadarData.Series("Gemeente Rivierstad", new double[] {3, 4, 3, 4, 2, 1, 2}));
+        RadarData data = data(partners, new double[] {3.4, 4.0, 3.2, 4.2, 2.2, 1.8, 2.8});
+        Rectangle2D web = chart.draw(data, 1024).web();
+        byte[] png = chart.renderPng(data, 1024);
+        BufferedImage image = decode(png);
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target", "radar-demo.png"), png);
+
+        for (int i = 0; i < partners.size(); i++) {
+            Color colour = RadarStyle.of(i).colour();
+            assertThat(count(image, colour)).as("pixels of %s", partners.get(i).name()).isGreaterThan(400);
+            for (int axis = 0; axis < AXES.size(); axis++) {
+                assertThat(countNear(image, at(web, axis, partners.get(i).values()[axis]), 22, colour))
+                        .as("%s on axis %d", partners.get(i).name(), axis).isGreaterThan(8);
+            }
+        }
+    }
+
+    /** Pixels of exactly {@code colour} within {@code radius} of a point. */
+    private static int countNear(BufferedImage image, Point2D point, int radius, Color colour) {
+        int count = 0;
+        for (int y = (int) point.getY() - radius; y <= point.getY() + radius; y++) {
+            for (int x = (int) point.getX() - radius; x <= point.getX() + radius; x++) {
+                if (point.distance(x, y) <= radius && (image.getRGB(x, y) & 0xFFFFFF) == (colour.getRGB() & 0xFFFFFF)) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    @Test
+    void noTwoOfTwentyFivePartnersShareColourAndMarker() throws IOException {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 25; i++) {
+            RadarStyle style = RadarStyle.of(i);
+            assertThat(seen.add(style.colour() + "/" + style.marker())).as("partner %d: %s", i, style).isTrue();
+        }
+        assertThat(RadarStyle.PALETTE).doesNotHaveDuplicates().doesNotContain(RadarChart.MEAN);
+
+        RadarData data = data(many(25), all(3));
+        Rectangle2D web = chart.draw(data, 1024).web();
+        byte[] png = chart.renderPng(data, 1024);
+        BufferedImage image = decode(png);
+        for (int colour = 0; colour < RadarStyle.PALETTE.size(); colour++) {
+            assertThat(countHalf(image, web, RadarStyle.PALETTE.get(colour))).as("colour %d", colour).isGreaterThan(30);
+        }
+        Files.write(Path.of("target", "radar-25-partners.png"), png);
+        assertThat(png.length).as("small enough for every platform's image limit").isLessThan(150_000);
+    }
+
+    @Test
+    void fromNinePartnersTheMinToMaxBandIsShadedBehindTheLines() throws IOException {
+        List<RadarData.Series> partners = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            partners.add(new RadarData.Series("P" + i, all(i % 2 == 0 ? 1 : 5)));
+        }
+        RadarData data = data(partners, all(Double.NaN));
+        Rectangle2D web = chart.draw(data, 1024).web();
+        BufferedImage image = decode(chart.renderPng(data, 1024));
+
+        for (int axis = 0; axis < AXES.size(); axis++) {
+            Point2D inside = between(web, axis, 2.5);
+            assertThat(blendOverWhite(image.getRGB((int) inside.getX(), (int) inside.getY()), RadarChart.MEAN))
+                    .as("band between axes %d and %d", axis, axis + 1).isBetween(0.05, 0.3);
+            assertThat(isBackground(image, between(web, axis, 0.5))).as("no band below the lowest").isTrue();
+        }
+        assertThat(countIn(image, web, RadarStyle.of(0).colour())).as("partner lines half-transparent").isLessThan(10);
+    }
+
+    @Test
+    void aPartnerOnTheMeansValueIsDrawnBesideTheMeanNotUnderIt() throws IOException {
+        RadarData data = data(List.of(new RadarData.Series("Jij", all(3))), all(3));
+        Rectangle2D web = chart.draw(data, 600).web();
+        byte[] png = chart.renderPng(data, 600);
+        Files.write(Path.of("target", "radar-on-the-mean.png"), png);
+        BufferedImage image = decode(png);
+
+        int partner = 0;
+        for (int y = (int) web.getMinY(); y < web.getMaxY(); y++) {
+            for (int x = (int) web.getMinX(); x < web.getMaxX(); x++) {
+                partner += blendOverWhite(image.getRGB(x, y), RadarStyle.of(0).colour()) >= 0.6 ? 1 : 0;
+            }
+        }
+        assertThat(partner).isGreaterThan(600);
+    }
+
+    @Test
+    void theRingNumbersAreDrawnOverLinesAndMarkers() throws IOException {
+        // each partner's line runs from ring k on the top axis down to the left, over the number k
+        List<RadarData.Series> partners = new ArrayList<>();
+        for (int ring = 1; ring <= 5; ring++) {
+            double[] values = all(Double.NaN);
+            values[0] = ring;
+            values[6] = ring;
+            partners.add(new RadarData.Series("P" + ring, values));
+            partners.add(new RadarData.Series("Q" + ring, values.clone()));
+        }
+        RadarData data = data(partners, all(Double.NaN));
+        Rectangle2D web = chart.draw(data, 1024).web();
+        BufferedImage image = decode(chart.renderPng(data, 1024));
+
+        for (int ring = 1; ring <= 5; ring++) {
+            Point2D point = at(web, 0, ring);
+            int inNumber = 0;
+            for (int y = (int) point.getY(); y < point.getY() + 20; y++) {
+                for (int x = (int) point.getX() - 22; x < point.getX() - 4; x++) {
+                    if ((image.getRGB(x, y) & 0xFFFFFF) == (RingedSpiderWebPlot.RING_NUMBER.getRGB() & 0xFFFFFF)) {
+                        inNumber++;
+                    }
+                }
+            }
+            assertThat(inNumber).as("pixels of the number %d", ring).isGreaterThan(12);
+        }
     }
 
     @Test

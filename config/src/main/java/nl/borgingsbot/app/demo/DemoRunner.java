@@ -26,7 +26,6 @@ import nl.borgingsbot.core.chat.InboundEvent;
 import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.chat.Part;
 import nl.borgingsbot.core.chat.Platform;
-import nl.borgingsbot.core.chat.TextRenderer;
 import nl.borgingsbot.core.export.ExcelExport;
 import nl.borgingsbot.core.export.Exports;
 import nl.borgingsbot.core.i18n.Texts;
@@ -117,7 +116,8 @@ public class DemoRunner {
             NationalOverview national = new NationalOverview(new NationalFigures(database.repositories(), bot.rounds(),
                     clock), database.repositories(), catalog);
             Files.write(dir.resolve("landelijk.xlsx"), national.xlsx(national.compute(), Texts.of(Region.DUTCH)));
-            return writeFiles(console, dir, workbook, dbFile, out);
+            return writeFiles(console, dir, workbook, dbFile, out,
+                    List.of(Texts.of(region.language()).get("report.thread")));
         }
     }
 
@@ -148,8 +148,9 @@ public class DemoRunner {
         replies.forEach(message -> console.replyTo(userId, message));
     }
 
-    private static Result writeFiles(ConsoleGateway console, Path dir, Path workbook, Path dbFile, PrintStream out)
-            throws IOException {
+    /** @param chatOnly paragraphs of the report that only make sense in the chat, left out of report.md */
+    private static Result writeFiles(ConsoleGateway console, Path dir, Path workbook, Path dbFile, PrintStream out,
+                                     List<String> chatOnly) throws IOException {
         if (console.posts().isEmpty()) {
             throw new IllegalStateException("the demo round ended without a report in the channel");
         }
@@ -158,11 +159,9 @@ public class DemoRunner {
         Part.Image image = report.message().image()
                 .orElseThrow(() -> new IllegalStateException("the demo report has no radar chart"));
         Files.write(radar, image.png());
-        TextRenderer markdown = new TextRenderer(i -> "![" + i.altText() + "](radar.png)");
-        StringBuilder text = new StringBuilder(markdown.render(report.message()));
-        report.thread().forEach(reply -> text.append("\n\n").append(markdown.render(reply)));
+        ReportMarkdown markdown = new ReportMarkdown(i -> "![" + i.altText() + "](radar.png)", chatOnly);
         Path reportFile = dir.resolve("report.md");
-        Files.writeString(reportFile, text.append('\n').toString(), StandardCharsets.UTF_8);
+        Files.writeString(reportFile, markdown.render(report.message(), report.thread()), StandardCharsets.UTF_8);
         out.println();
         out.println("Klaar. Geschreven: " + radar + " (radardiagram), " + reportFile + " (rapport), " + workbook
                 + " (Excel, met de radargrafiek) en " + dir.resolve("landelijk.xlsx") + " (het landelijk overzicht).");

@@ -23,11 +23,13 @@ public final class Benchmarks {
         System.out.printf("machine: %d processors, %s %s (%s), %s %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name"), System.getProperty("java.version"),
                 System.getProperty("java.vendor"), System.getProperty("os.name"), System.getProperty("os.arch"));
-        RadarData data = RadarBenchmark.largeRegion();
         RadarChart chart = new RadarChart();
-        System.out.printf("radar PNG, 7 axes x 15 partners at %d px: pngencoder %,d bytes, ImageIO %,d bytes%n",
-                RadarChart.MAX_SIZE, chart.renderPng(data, RadarChart.MAX_SIZE).length,
-                RadarBenchmark.imageIoPng(chart.render(data, RadarChart.MAX_SIZE)).length);
+        for (int partners : new int[] {5, 15, 25}) {
+            RadarData data = RadarBenchmark.region(partners);
+            System.out.printf("radar PNG, 7 axes x %d partners at %d px: pngencoder %,d bytes, ImageIO %,d bytes%n",
+                    partners, RadarChart.MAX_SIZE, chart.renderPng(data, RadarChart.MAX_SIZE).length,
+                    RadarBenchmark.imageIoPng(chart.render(data, RadarChart.MAX_SIZE)).length);
+        }
         Main.main(args);
     }
 }

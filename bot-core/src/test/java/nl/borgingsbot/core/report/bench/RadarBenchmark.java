@@ -51,18 +51,24 @@ public class RadarBenchmark {
 
     /** 15 partners with scores spread over 1..5 (seeded, so every run draws the same chart), and their mean. */
     static RadarData largeRegion() {
+        return region(15);
+    }
+
+    /** {@code count} partners with seeded random scores 1..5 and their mean. */
+    static RadarData region(int count) {
         Random random = new Random(2026);
         List<RadarData.Series> partners = new ArrayList<>();
         double[] mean = new double[AXES.size()];
-        for (int i = 0; i < 15; i++) {
+        for (int i = 0; i < count; i++) {
             double[] values = new double[AXES.size()];
             for (int axis = 0; axis < values.length; axis++) {
                 values[axis] = 1 + random.nextInt(5);
-                mean[axis] += values[axis] / 15;
+                mean[axis] += values[axis] / count;
             }
             partners.add(new RadarData.Series("Organisatie " + (i + 1), values));
         }
-        return new RadarData("Borging regio Rivierenland — ronde 4", AXES, partners,
+        return new RadarData("Borging regio Rivierenland — ronde 4",
+                "Gesloten op 16 maart 2026 · " + count + " van " + count + " partners", AXES, partners,
                 new RadarData.Series("Gemiddelde regio", mean));
     }
 
