@@ -269,13 +269,13 @@ class NationalTest {
         command(ADMIN, 1, "export");
         try (XSSFWorkbook export = workbook(slack.directsTo(ADMIN).get(slack.directsTo(ADMIN).size() - 1).message())) {
             XSSFSheet radar = export.getSheet("Radargrafiek");
-            Row header = radar.getRow(2);
+            Row header = radar.getRow(3); // under the question, the round's facts and a blank row
             assertThat(header.getCell(6).getStringCellValue()).isEqualTo("Gemiddelde");
             assertThat(header.getCell(7).getStringCellValue()).isEqualTo("Landelijk (4 regio's)");
             assertThat(header.getCell(8).getStringCellValue()).isEqualTo("Landelijk P25");
             assertThat(header.getCell(9).getStringCellValue()).isEqualTo("Landelijk P75");
             for (int element = 0; element < 7; element++) {
-                Row row = radar.getRow(3 + element);
+                Row row = radar.getRow(4 + element);
                 assertThat(row.getCell(6).getNumericCellValue()).isEqualTo(NOORD[element]);
                 assertThat(row.getCell(7).getNumericCellValue()).isCloseTo(3.375, within(1e-9));
                 assertThat(row.getCell(8).getNumericCellValue()).isCloseTo(2.75, within(1e-9));
@@ -283,7 +283,7 @@ class NationalTest {
             }
             var series = radar.getDrawingPatriarch().getCharts().get(0).getChartSeries().get(0);
             assertThat(series.getSeriesCount()).as("three partners, the mean and the national mean").isEqualTo(5);
-            assertThat(series.getSeries(4).getValuesData().getDataRangeReference()).endsWith("$H$4:$H$10");
+            assertThat(series.getSeries(4).getValuesData().getDataRangeReference()).endsWith("$H$5:$H$11");
         }
     }
 

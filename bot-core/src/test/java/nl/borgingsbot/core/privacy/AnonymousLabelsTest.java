@@ -129,8 +129,8 @@ class AnonymousLabelsTest {
         test.restart();
         try (XSSFWorkbook workbook = export()) {
             XSSFSheet radar = workbook.getSheet("Radargrafiek");
-            Row header = radar.getRow(2);
-            Row firstStatement = radar.getRow(3);
+            Row header = radar.getRow(3); // under the question, the round's facts and a blank row
+            Row firstStatement = radar.getRow(4);
             for (int column = 3; column < 3 + PARTNERS.size(); column++) {
                 String label = header.getCell(column).getStringCellValue();
                 assertThat("U" + (int) firstStatement.getCell(column).getNumericCellValue()).as(label)
