@@ -19,7 +19,7 @@ import com.pngencoder.PngEncoder;
  * the file is less than half the size of the RGB PNG, so a chart of 25 partners stays far below
  * every platform's image limit.
  */
-final class IndexedPng {
+public final class IndexedPng {
 
     /** Blend steps of each ink over white: 16, so a half-transparent line (½) is one of them. */
     static final int LEVELS = 16;
@@ -28,7 +28,8 @@ final class IndexedPng {
     private IndexedPng() {
     }
 
-    static byte[] encode(BufferedImage rgb) {
+    /** The chart as an indexed PNG (also a chart scaled down, e.g. for a platform's size limit). */
+    public static byte[] encode(BufferedImage rgb) {
         return new PngEncoder().withBufferedImage(quantise(rgb)).withCompressionLevel(1).withTryIndexedEncoding(true)
                 .toBytes();
     }
