@@ -73,6 +73,7 @@ public final class SlackConnection implements AutoCloseable {
     private final BlockKitRenderer renderer = new BlockKitRenderer();
     private final ExecutorService pool;
     private final SlackRequestParser parser;
+    private final Telemetry telemetry;
     private final SlackRequestCheck check;
     private volatile SocketModeApp socketMode;
 
@@ -105,16 +106,8 @@ public final class SlackConnection implements AutoCloseable {
                 .allEventsApiAutoAckEnabled(true)
                 .build();
         this.app = new App(config);
-        // the time from a request reaching Bolt to its ack (the handlers enqueue the work and ack at once)
-        app.use((request, response, chain) -> {
-            long start = System.nanoTime();
-            try {
-                return chain.next(request);
-            } finally {
-                telemetry.acknowledged("slack", Duration.ofNanos(System.nanoTime() - start));
-            }
-        });
         this.methods = slack.methods(settings.botToken());
+        this.telemetry = telemetry;
         this.gateway = new SlackGateway(methods, renderer, new RateLimitedCall(telemetry));
         this.parser = new SlackRequestParser(config);
         this.check = new SlackRequestCheck(settings.signingSecret(), java.time.Clock.systemUTC());
@@ -185,6 +178,17 @@ public final class SlackConnection implements AutoCloseable {
 
     /** Hands Slack's events to the core from now on. */
     public void connect(Borgingsbot bot) {
+        // the time from a request reaching Bolt to its ack (the handlers enqueue the work and ack at once);
+        // added here, not in the constructor: Bolt's first middleware asks Slack about the token
+        // (auth.test), which must come after authenticate() could say Slack is unreachable
+        app.use((request, response, chain) -> {
+            long start = System.nanoTime();
+            try {
+                return chain.next(request);
+            } finally {
+                telemetry.acknowledged("slack", Duration.ofNanos(System.nanoTime() - start));
+            }
+        });
         new SlackHandlers(bot, gateway, renderer, pool).register(app);
     }
 
