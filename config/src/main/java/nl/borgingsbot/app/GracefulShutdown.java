@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -33,13 +33,13 @@ class GracefulShutdown implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(GracefulShutdown.class);
 
-    private final ObjectProvider<Borgingsbot> bots;
+    private final ConfigurableListableBeanFactory beans;
     private final Duration timeout;
     private volatile boolean running;
 
-    GracefulShutdown(ObjectProvider<Borgingsbot> bots,
+    GracefulShutdown(ConfigurableListableBeanFactory beans,
                      @Value("${spring.lifecycle.timeout-per-shutdown-phase:20s}") Duration timeout) {
-        this.bots = bots;
+        this.beans = beans;
         this.timeout = timeout;
     }
 
@@ -50,13 +50,18 @@ class GracefulShutdown implements SmartLifecycle {
 
     @Override
     public void stop() {
-        bots.ifAvailable(bot -> {
+        // only a bot that was created: asking for a lazy one (the demo) would create it, and its database
+        for (String name : beans.getBeanNamesForType(Borgingsbot.class, false, false)) {
+            if (!beans.containsSingleton(name)) {
+                continue;
+            }
+            Borgingsbot bot = beans.getBean(name, Borgingsbot.class);
             LOG.info("shutdown: finishing acknowledged events (at most {} s)", timeout.toSeconds());
             if (!bot.awaitIdle(timeout)) {
                 LOG.warn("shutdown: events still being handled after {} s; the platforms' retries will bring them again",
                         timeout.toSeconds());
             }
-        });
+        }
         running = false;
     }
 

@@ -64,11 +64,15 @@ class ServiceConfiguration {
         return registration;
     }
 
-    /** UP when a connection from the pool answers; DOWN when the database cannot be reached. */
+    /**
+     * UP when a connection from the pool answers; DOWN when the database cannot be reached. The
+     * database is looked up at the first check, not when the health registry is built: the demo
+     * builds the registry too and must not create the bot's database.
+     */
     @Bean
-    HealthIndicator databaseHealthIndicator(Database database) {
+    HealthIndicator databaseHealthIndicator(ObjectProvider<Database> database) {
         return () -> {
-            try (Connection connection = database.dataSource().getConnection()) {
+            try (Connection connection = database.getObject().dataSource().getConnection()) {
                 return connection.isValid((int) CHECK_TIMEOUT.toSeconds()) ? Health.up().build()
                         : Health.down().withDetail("error", "the database does not answer").build();
             } catch (SQLException | RuntimeException e) {

@@ -112,9 +112,9 @@ class SlackWiring {
 
         @Override
         public synchronized void start() {
-            connection.connect(bot);
             try {
                 connection.authenticate();
+                connection.connect(bot);
                 startTransport();
             } catch (SlackConnection.Unreachable e) {
                 if (!workedBefore.getAsBoolean()) {
@@ -142,6 +142,7 @@ class SlackWiring {
                 connection.awaitSlack(duration -> Thread.sleep(duration.toMillis()));
                 synchronized (this) {
                     if (running != null) {
+                        connection.connect(bot);
                         startTransport();
                     }
                 }
