@@ -74,6 +74,7 @@ class ShutdownDuringBurstTest {
                 "--SLACK_SIGNING_SECRET=" + SignedSlack.SECRET, "--SLACK_API_URL=" + slack.apiUrl(),
                 "--borging.slack.host=127.0.0.1", "--borging.slack.port=0", "--server.port=0",
                 "--management.server.port=0", "--borging.admins=slack:UADMIN", "--logging.level.nl.borgingsbot=INFO")
+                .directory(dir.toFile()) // not the module's folder: an empty class path entry would be it
                 .redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("SLACK_") || name.startsWith("MICROSOFT_")
                 || name.startsWith("BORGING_") || name.startsWith("SPRING_") || name.startsWith("SERVER_")
@@ -170,7 +171,7 @@ class ShutdownDuringBurstTest {
         assertThat(halfAcknowledged.await(30, TimeUnit.SECONDS)).as("half the burst acknowledged").isTrue();
         int repliesAtSigterm = slack.calls("chat.postMessage").size();
         long sigterm = System.nanoTime();
-        bot.destroy(); // SIGTERM
+        bot.toHandle().destroy(); // SIGTERM (Process.destroy would also close our end of its output)
         people.shutdown();
         assertThat(people.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         assertThat(bot.waitFor(60, TimeUnit.SECONDS)).as("the bot stopped: %s", output).isTrue();
