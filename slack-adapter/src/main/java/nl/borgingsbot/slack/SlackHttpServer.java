@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -24,23 +26,36 @@ public final class SlackHttpServer implements AutoCloseable {
     /** The request URL to give Slack (behind your HTTPS proxy): {@code https://<host>/slack/events}. */
     public static final String PATH = "/slack/events";
     private static final int MAX_BODY = 1024 * 1024;
+    /** How long {@link #close()} lets the requests it is answering finish (their acks are due in 3 s). */
+    private static final int IN_FLIGHT_SECONDS = 2;
 
     private final HttpServer server;
     private final ExecutorService workers;
+    /** Requests being answered now. */
+    private final AtomicInteger answering;
 
-    private SlackHttpServer(HttpServer server, ExecutorService workers) {
+    private SlackHttpServer(HttpServer server, ExecutorService workers, AtomicInteger answering) {
         this.server = server;
         this.workers = workers;
+        this.answering = answering;
     }
 
     /** Starts listening on {@code host:port} (port 0: any free port). */
     public static SlackHttpServer start(SlackConnection connection, String host, int port) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 256);
         ExecutorService workers = Executors.newFixedThreadPool(16);
-        server.createContext(PATH, exchange -> handle(connection, exchange));
+        AtomicInteger answering = new AtomicInteger();
+        server.createContext(PATH, exchange -> {
+            answering.incrementAndGet();
+            try {
+                handle(connection, exchange);
+            } finally {
+                answering.decrementAndGet();
+            }
+        });
         server.setExecutor(workers);
         server.start();
-        return new SlackHttpServer(server, workers);
+        return new SlackHttpServer(server, workers, answering);
     }
 
     public int port() {
@@ -76,9 +91,22 @@ public final class SlackHttpServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops taking requests and lets the ones being answered finish (at most {@value #IN_FLIGHT_SECONDS} s):
+     * an event the core accepted is also acknowledged to Slack, so Slack does not send it again.
+     */
     @Override
     public void close() {
-        server.stop(0);
-        workers.shutdownNow();
+        // the JDK's server waits the whole delay when nothing is in flight: then it need not wait at all
+        server.stop(answering.get() == 0 ? 0 : IN_FLIGHT_SECONDS);
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(IN_FLIGHT_SECONDS, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

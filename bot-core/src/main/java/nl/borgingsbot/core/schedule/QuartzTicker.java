@@ -1,6 +1,7 @@
 package nl.borgingsbot.core.schedule;
 
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
@@ -27,6 +28,8 @@ public final class QuartzTicker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(QuartzTicker.class);
     private static final String RUNNER = "runner";
+    /** Quartz keeps its schedulers by name per JVM: each ticker needs its own (two bots in one JVM, tests). */
+    private static final AtomicInteger TICKERS = new AtomicInteger();
 
     private final Scheduler scheduler;
 
@@ -38,7 +41,7 @@ public final class QuartzTicker implements AutoCloseable {
     public static QuartzTicker start(ScheduleRunner runner, int intervalSeconds) {
         try {
             Properties properties = new Properties();
-            properties.setProperty("org.quartz.scheduler.instanceName", "borgingsbot");
+            properties.setProperty("org.quartz.scheduler.instanceName", "borgingsbot-" + TICKERS.incrementAndGet());
             properties.setProperty("org.quartz.threadPool.threadCount", "1");
             properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
             properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
