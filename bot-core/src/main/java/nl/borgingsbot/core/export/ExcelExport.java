@@ -11,8 +11,6 @@ import java.util.Optional;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -84,7 +82,7 @@ public final class ExcelExport {
     public byte[] xlsx(Input input) {
         Texts texts = Texts.of(input.report().region().language());
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Styles styles = new Styles(workbook);
+            CellStyles styles = new CellStyles(workbook);
             radar(workbook.createSheet(texts.get("export.sheet.radar")), input.report(), input.addition().exportColumns(),
                     texts, styles);
             reflections(workbook.createSheet(texts.get("export.sheet.reflections")), input.report(), texts, styles);
@@ -100,7 +98,7 @@ public final class ExcelExport {
     }
 
     private static void radar(XSSFSheet sheet, RoundReport report, List<ReportAddition.Column> extra, Texts texts,
-                              Styles styles) {
+                              CellStyles styles) {
         Questionnaire questionnaire = report.questionnaire();
         var language = report.region().language();
         text(sheet.createRow(0), 0, questionnaire.question().in(language), styles.title);
@@ -168,7 +166,7 @@ public final class ExcelExport {
     }
 
     /** Region, round, opening and closing date, each label in a bold cell beside its value. */
-    private static void roundFacts(Row row, RoundReport report, Texts texts, Styles styles) {
+    private static void roundFacts(Row row, RoundReport report, Texts texts, CellStyles styles) {
         var zone = report.region().timeZone();
         var round = report.round();
         text(row, 0, texts.get("export.round.region"), styles.header);
@@ -243,7 +241,7 @@ public final class ExcelExport {
         chart.plot(data);
     }
 
-    private static void reflections(XSSFSheet sheet, RoundReport report, Texts texts, Styles styles) {
+    private static void reflections(XSSFSheet sheet, RoundReport report, Texts texts, CellStyles styles) {
         int r = 0;
         for (var prompt : report.questionnaire().prompts()) {
             text(sheet.createRow(r++), 0, prompt.reportHeading().in(report.region().language()), styles.header);
@@ -261,7 +259,7 @@ public final class ExcelExport {
     }
 
     /** Per element each score with what it is based on; labelled as the radar's lines are. */
-    private static void notes(XSSFSheet sheet, Input input, Texts texts, Styles styles) {
+    private static void notes(XSSFSheet sheet, Input input, Texts texts, CellStyles styles) {
         RoundReport report = input.report();
         Map<Long, String> labels = new HashMap<>();
         for (int i = 0; i < input.responses().size() && i < report.partnerLines().size(); i++) {
@@ -291,7 +289,7 @@ public final class ExcelExport {
         sheet.setColumnWidth(3, 80 * 256);
     }
 
-    private static void trend(XSSFSheet sheet, Optional<TrendChart.Data> trend, Texts texts, Styles styles) {
+    private static void trend(XSSFSheet sheet, Optional<TrendChart.Data> trend, Texts texts, CellStyles styles) {
         Row header = sheet.createRow(0);
         text(header, 0, texts.get("export.column.element"), styles.header);
         if (trend.isEmpty()) {
@@ -316,7 +314,7 @@ public final class ExcelExport {
         sheet.setColumnWidth(0, 32 * 256);
     }
 
-    private static void actions(XSSFSheet sheet, Input input, Texts texts, Styles styles) {
+    private static void actions(XSSFSheet sheet, Input input, Texts texts, CellStyles styles) {
         ActionMessages messages = new ActionMessages(texts, input.report().questionnaire());
         Row header = sheet.createRow(0);
         List<String> columns = List.of("export.column.number", "export.column.element", "export.column.action",
@@ -349,54 +347,9 @@ public final class ExcelExport {
         cell.setCellValue(value);
         XSSFWorkbook workbook = (XSSFWorkbook) row.getSheet().getWorkbook();
         if (CsvExport.looksLikeFormula(value)) {
-            cell.setCellStyle(Styles.quoted(workbook, style));
+            cell.setCellStyle(CellStyles.quoted(workbook, style));
         } else if (style != null) {
             cell.setCellStyle(style);
-        }
-    }
-
-    /** The few cell styles the sheets use. */
-    private static final class Styles {
-        final CellStyle title;
-        final CellStyle header;
-        final CellStyle wrap;
-        final CellStyle decimal;
-        final CellStyle date;
-
-        Styles(XSSFWorkbook workbook) {
-            Font bold = workbook.createFont();
-            bold.setBold(true);
-            Font big = workbook.createFont();
-            big.setBold(true);
-            big.setFontHeightInPoints((short) 14);
-            title = workbook.createCellStyle();
-            title.setFont(big);
-            header = workbook.createCellStyle();
-            header.setFont(bold);
-            header.setWrapText(true);
-            wrap = workbook.createCellStyle();
-            wrap.setWrapText(true);
-            decimal = workbook.createCellStyle();
-            decimal.setDataFormat(workbook.createDataFormat().getFormat("0.0"));
-            date = workbook.createCellStyle();
-            date.setDataFormat(workbook.createDataFormat().getFormat("d-m-yyyy"));
-            date.setAlignment(HorizontalAlignment.LEFT);
-        }
-
-        /** The style with a quote prefix, made once per workbook and base style. */
-        static CellStyle quoted(XSSFWorkbook workbook, CellStyle base) {
-            for (int i = 0; i < workbook.getNumCellStyles(); i++) {
-                CellStyle candidate = workbook.getCellStyleAt(i);
-                if (candidate.getQuotePrefixed() && candidate.getWrapText() == (base != null && base.getWrapText())) {
-                    return candidate;
-                }
-            }
-            CellStyle quoted = workbook.createCellStyle();
-            if (base != null) {
-                quoted.cloneStyleFrom(base);
-            }
-            quoted.setQuotePrefixed(true);
-            return quoted;
         }
     }
 }

@@ -11,7 +11,6 @@ import java.util.Optional;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
@@ -19,6 +18,7 @@ import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import nl.borgingsbot.core.export.CellStyles;
 import nl.borgingsbot.core.export.CsvExport;
 import nl.borgingsbot.core.i18n.Texts;
 import nl.borgingsbot.core.questionnaire.Element;
@@ -42,7 +42,7 @@ final class NationalWorkbook {
 
     byte[] xlsx(NationalOverview.Overview overview, Optional<byte[]> radarPng) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Styles styles = new Styles(workbook);
+            CellStyles styles = new CellStyles(workbook);
             regions(workbook.createSheet(texts.get("national.sheet.regions")), overview, styles);
             picture(workbook.createSheet(texts.get("national.sheet.picture")), overview, radarPng, styles);
             trend(workbook.createSheet(texts.get("national.sheet.trend")), overview, styles);
@@ -54,7 +54,7 @@ final class NationalWorkbook {
         }
     }
 
-    private void regions(XSSFSheet sheet, NationalOverview.Overview overview, Styles styles) {
+    private void regions(XSSFSheet sheet, NationalOverview.Overview overview, CellStyles styles) {
         List<Element> elements = overview.questionnaire().elements();
         Row header = sheet.createRow(0);
         List<String> columns = List.of("national.column.region", "national.column.sharing", "national.column.lastRound",
@@ -96,7 +96,7 @@ final class NationalWorkbook {
     }
 
     private void picture(XSSFSheet sheet, NationalOverview.Overview overview, Optional<byte[]> radarPng,
-                         Styles styles) {
+                         CellStyles styles) {
         Row title = sheet.createRow(0);
         text(title, 0, texts.get("national.overview.chartTitle", overview.picture().regions().size()), styles.title);
         Row header = sheet.createRow(2);
@@ -128,7 +128,7 @@ final class NationalWorkbook {
         }
     }
 
-    private void trend(XSSFSheet sheet, NationalOverview.Overview overview, Styles styles) {
+    private void trend(XSSFSheet sheet, NationalOverview.Overview overview, CellStyles styles) {
         List<NationalOverview.Quarter> quarters = overview.trend();
         Row header = sheet.createRow(0);
         text(header, 0, texts.get("national.column.element"), styles.header);
@@ -154,7 +154,7 @@ final class NationalWorkbook {
         sheet.setColumnWidth(0, 32 * 256);
     }
 
-    private void silent(XSSFSheet sheet, NationalOverview.Overview overview, Styles styles) {
+    private void silent(XSSFSheet sheet, NationalOverview.Overview overview, CellStyles styles) {
         Row header = sheet.createRow(0);
         text(header, 0, texts.get("national.column.region"), styles.header);
         text(header, 1, texts.get("national.column.lastRound"), styles.header);
@@ -196,30 +196,6 @@ final class NationalWorkbook {
             cell.setCellStyle(quoted);
         } else if (style != null) {
             cell.setCellStyle(style);
-        }
-    }
-
-    private static final class Styles {
-        final CellStyle title;
-        final CellStyle header;
-        final CellStyle decimal;
-        final CellStyle percent;
-
-        Styles(XSSFWorkbook workbook) {
-            Font bold = workbook.createFont();
-            bold.setBold(true);
-            Font big = workbook.createFont();
-            big.setBold(true);
-            big.setFontHeightInPoints((short) 14);
-            title = workbook.createCellStyle();
-            title.setFont(big);
-            header = workbook.createCellStyle();
-            header.setFont(bold);
-            header.setWrapText(true);
-            decimal = workbook.createCellStyle();
-            decimal.setDataFormat(workbook.createDataFormat().getFormat("0.0"));
-            percent = workbook.createCellStyle();
-            percent.setDataFormat(workbook.createDataFormat().getFormat("0%"));
         }
     }
 }
