@@ -17,10 +17,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
+import nl.borgingsbot.slack.SlackGateway;
 import nl.borgingsbot.core.Borgingsbot;
 import nl.borgingsbot.core.chat.ChatGateway;
 import nl.borgingsbot.core.telemetry.Telemetry;
-import nl.borgingsbot.core.chat.Platform;
 import nl.borgingsbot.core.region.RegionRepository;
 import nl.borgingsbot.slack.SlackConnection;
 import nl.borgingsbot.slack.SlackHttpServer;
@@ -78,7 +78,7 @@ class SlackWiring {
                                   @Value("${borging.slack.port:3000}") int port) {
         // a database with Slack regions has worked with this Slack before: an outage at start is waited out
         BooleanSupplier workedBefore = () -> regions.all().stream()
-                .anyMatch(region -> region.channel().platform() == Platform.SLACK);
+                .anyMatch(region -> region.channel().platform().equals(SlackGateway.PLATFORM));
         return new SlackTransport(connection, bot, workedBefore, host, port);
     }
 

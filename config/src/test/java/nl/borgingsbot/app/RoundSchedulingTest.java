@@ -12,6 +12,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import nl.borgingsbot.slack.SlackGateway;
 import nl.borgingsbot.core.chat.ChatChannel;
 import nl.borgingsbot.core.chat.ChatGateway;
 import nl.borgingsbot.core.chat.ChatUser;
@@ -33,7 +34,7 @@ class RoundSchedulingTest {
             return new ChatGateway() {
                 @Override
                 public Platform platform() {
-                    return Platform.SLACK;
+                    return SlackGateway.PLATFORM;
                 }
 
                 @Override

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import nl.borgingsbot.slack.SlackGateway;
 import nl.borgingsbot.core.chat.ChatGateway;
-import nl.borgingsbot.core.chat.Platform;
 import nl.borgingsbot.slack.SlackConnection;
 
 /**
@@ -91,7 +91,7 @@ class SlackWiringTest {
         String fake = "http://127.0.0.1:" + fakeSlack.getAddress().getPort();
         try (ConfigurableApplicationContext context = start("--SLACK_BOT_TOKEN=fake-bot-token", "--SLACK_SIGNING_SECRET=" + SECRET,
                 "--SLACK_API_URL=" + fake + "/api/", "--borging.slack.host=127.0.0.1", "--borging.slack.port=0")) {
-            assertThat(context.getBean(ChatGateway.class).platform()).isEqualTo(Platform.SLACK);
+            assertThat(context.getBean(ChatGateway.class).platform()).isEqualTo(SlackGateway.PLATFORM);
             int port = context.getBean(SlackWiring.SlackTransport.class).httpPort();
             URI events = URI.create("http://127.0.0.1:" + port + "/slack/events");
             String form = "team_id=T1&user_id=U1&channel_id=C1&command=%2Fborging&text=help&response_url="

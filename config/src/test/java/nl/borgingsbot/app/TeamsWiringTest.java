@@ -15,9 +15,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import nl.borgingsbot.teams.TeamsGateway;
 import nl.borgingsbot.core.chat.ChatGateway;
 import nl.borgingsbot.core.chat.Gateways;
-import nl.borgingsbot.core.chat.Platform;
 
 /**
  * When the application talks to Microsoft Teams: with an app id (authenticated), or in the explicit
@@ -69,7 +69,7 @@ class TeamsWiringTest {
                 // never Microsoft's hosts from a test: a closed local port
                 "borging.teams.openid-metadata-url=http://127.0.0.1:1/openid",
                 "borging.teams.token-url=http://127.0.0.1:1/token")) {
-            assertThat(context.getBean(Gateways.class).of(Platform.TEAMS)).isNotNull();
+            assertThat(context.getBean(Gateways.class).of(TeamsGateway.PLATFORM)).isNotNull();
             assertThat(post(context, null)).isEqualTo(401);
             assertThat(post(context, "Bearer not-a-token")).isEqualTo(401);
         }
@@ -78,7 +78,7 @@ class TeamsWiringTest {
     @Test
     void theEmulatorModeAcceptsLocalTrafficWithoutAToken() throws Exception {
         try (ConfigurableApplicationContext context = start("borging.teams.emulator=true")) {
-            assertThat(context.getBean(Gateways.class).of(Platform.TEAMS)).isNotNull();
+            assertThat(context.getBean(Gateways.class).of(TeamsGateway.PLATFORM)).isNotNull();
             assertThat(post(context, null)).isEqualTo(200);
         }
     }

@@ -35,6 +35,9 @@ import nl.borgingsbot.core.telemetry.Telemetry;
  */
 public final class SlackGateway implements ChatGateway {
 
+    /** This platform, as regions name it ({@code platform: slack}). */
+    public static final Platform PLATFORM = Platform.of("slack");
+
     private static final Logger LOG = LoggerFactory.getLogger(SlackGateway.class);
     /**
      * How long to wait before each new try when Slack does not yet accept a just uploaded image
@@ -66,7 +69,7 @@ public final class SlackGateway implements ChatGateway {
 
     @Override
     public Platform platform() {
-        return Platform.SLACK;
+        return PLATFORM;
     }
 
     /**

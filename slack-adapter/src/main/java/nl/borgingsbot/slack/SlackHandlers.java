@@ -29,7 +29,6 @@ import nl.borgingsbot.core.chat.Handled;
 import nl.borgingsbot.core.chat.InboundEvent;
 import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.chat.Part;
-import nl.borgingsbot.core.chat.Platform;
 
 /**
  * Slack events to core events, and the core's replies back to the person: {@code /borging} runs a
@@ -83,7 +82,7 @@ public final class SlackHandlers {
     void register(App app) {
         app.command(COMMAND, (req, ctx) -> {
             SlashCommandPayload p = req.getPayload();
-            ChatUser user = new ChatUser(Platform.SLACK, p.getTeamId(), p.getUserId());
+            ChatUser user = new ChatUser(SlackGateway.PLATFORM, p.getTeamId(), p.getUserId());
             // Slack does not retry a slash command (it tells the person it failed): every one is new
             InboundEvent event = new InboundEvent.Command(user, channel(p.getTeamId(), p.getChannelId()),
                     Optional.ofNullable(p.getText()).orElse(""));
@@ -94,7 +93,7 @@ public final class SlackHandlers {
             MessageEvent event = req.getEvent();
             if (isFromPerson(event)) {
                 String team = Optional.ofNullable(req.getTeamId()).orElse(event.getTeam());
-                ChatUser user = new ChatUser(Platform.SLACK, team, event.getUser());
+                ChatUser user = new ChatUser(SlackGateway.PLATFORM, team, event.getUser());
                 InboundEvent reply = new InboundEvent.TextReply(user, Optional.empty(),
                         SlackText.unescape(event.getText()), key("event", req.getEventId()));
                 bot.accept(reply, handled -> answerText(user, event.getChannel(), handled));
@@ -104,7 +103,7 @@ public final class SlackHandlers {
         app.event(AppHomeOpenedEvent.class, (req, ctx) -> {
             AppHomeOpenedEvent event = req.getEvent();
             if ("home".equals(event.getTab()) && event.getUser() != null) {
-                ChatUser user = new ChatUser(Platform.SLACK, Optional.ofNullable(req.getTeamId()).orElse(""), event.getUser());
+                ChatUser user = new ChatUser(SlackGateway.PLATFORM, Optional.ofNullable(req.getTeamId()).orElse(""), event.getUser());
                 pool.execute(() -> publishHome(user));
             }
             return ctx.ack();
@@ -115,7 +114,7 @@ public final class SlackHandlers {
             if (NoteDialog.isNoteAction(action.getActionId())) {
                 pool.execute(() -> openNote(p, action));
             } else {
-                ChatUser user = new ChatUser(Platform.SLACK, teamOf(p), p.getUser().getId());
+                ChatUser user = new ChatUser(SlackGateway.PLATFORM, teamOf(p), p.getUser().getId());
                 InboundEvent.ChoiceMade choice = new InboundEvent.ChoiceMade(user, Optional.empty(),
                         BlockKitRenderer.actionIdOf(action.getActionId()), Optional.ofNullable(action.getValue()).orElse(""),
                         Optional.empty(), key("action", clickedWhere(p, action), action.getActionId(),
@@ -129,7 +128,7 @@ public final class SlackHandlers {
             Optional<NoteDialog.Submission> submission = NoteDialog.submission(p.getView());
             if (submission.isPresent()) {
                 String team = p.getTeam() != null ? p.getTeam().getId() : p.getUser().getTeamId();
-                ChatUser user = new ChatUser(Platform.SLACK, team, p.getUser().getId());
+                ChatUser user = new ChatUser(SlackGateway.PLATFORM, team, p.getUser().getId());
                 NoteDialog.Submission s = submission.get();
                 InboundEvent.ChoiceMade choice = new InboundEvent.ChoiceMade(user, Optional.empty(),
                         s.choice().actionId(), s.choice().value(),
@@ -304,6 +303,6 @@ public final class SlackHandlers {
         if (channelId == null || channelId.startsWith("D")) {
             return Optional.empty();
         }
-        return Optional.of(new ChatChannel(Platform.SLACK, team, channelId));
+        return Optional.of(new ChatChannel(SlackGateway.PLATFORM, team, channelId));
     }
 }

@@ -23,7 +23,6 @@ import nl.borgingsbot.core.chat.ChatChannel;
 import nl.borgingsbot.core.chat.ChatUser;
 import nl.borgingsbot.core.chat.DeliveryRetry;
 import nl.borgingsbot.core.chat.Gateways;
-import nl.borgingsbot.core.chat.Platform;
 import nl.borgingsbot.core.region.NewRegion;
 import nl.borgingsbot.core.region.Region;
 import nl.borgingsbot.core.round.Round;
@@ -63,7 +62,7 @@ class SlackDeliveryRetryTest {
                 new DeliveryRetry(clock, clock::advance, DeliveryRetry.GIVE_UP_AFTER));
         rounds = new RoundService(database.repositories(), Questionnaires.catalog(), gateways, clock);
         region = database.repositories().regions().create(
-                NewRegion.withDefaults("Rivierenland", new ChatChannel(Platform.SLACK, FakeSlack.TEAM, "C1")));
+                NewRegion.withDefaults("Rivierenland", new ChatChannel(SlackGateway.PLATFORM, FakeSlack.TEAM, "C1")));
         database.repositories().regions().addManager(region.id(), user(MANAGER));
         database.repositories().regions().addPartner(region.id(), user("U1"), "Anna de Vries", "Technasium Noord");
         database.repositories().regions().addPartner(region.id(), user("U2"), "Bram Jansen", "ROC Rivierenland");
@@ -76,7 +75,7 @@ class SlackDeliveryRetryTest {
     }
 
     private static ChatUser user(String id) {
-        return new ChatUser(Platform.SLACK, FakeSlack.TEAM, id);
+        return new ChatUser(SlackGateway.PLATFORM, FakeSlack.TEAM, id);
     }
 
     private RoundService.Fanout open() {

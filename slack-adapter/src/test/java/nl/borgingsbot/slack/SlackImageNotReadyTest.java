@@ -15,7 +15,6 @@ import com.slack.api.SlackConfig;
 import nl.borgingsbot.core.chat.ChatChannel;
 import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.chat.Part;
-import nl.borgingsbot.core.chat.Platform;
 import nl.borgingsbot.core.chat.PostedMessage;
 import nl.borgingsbot.slack.testing.FakeSlack;
 
@@ -52,7 +51,7 @@ class SlackImageNotReadyTest {
     @Test
     void anImageThatIsNotReadyWithinHalfAMinuteFollowsInTheThread() {
         slack.imageNotReady(6 + 2); // every try in the first half minute, then two late tries
-        PostedMessage posted = gateway.postToChannel(new ChatChannel(Platform.SLACK, "T1", "C1"), report());
+        PostedMessage posted = gateway.postToChannel(new ChatChannel(SlackGateway.PLATFORM, "T1", "C1"), report());
 
         List<FakeSlack.Call> posts = slack.awaitPosts("C1", 2);
         assertThat(posts.get(0).visibleText()).contains("Borgingscheck Noord").contains("Laagst scorende");
@@ -70,7 +69,7 @@ class SlackImageNotReadyTest {
     @Test
     void anImageThatIsReadyOnTheThirdTryIsInTheReportItself() {
         slack.imageNotReady(2);
-        gateway.postToChannel(new ChatChannel(Platform.SLACK, "T1", "C1"), report());
+        gateway.postToChannel(new ChatChannel(SlackGateway.PLATFORM, "T1", "C1"), report());
         List<FakeSlack.Call> posts = slack.posts("C1");
         assertThat(posts).hasSize(1);
         assertThat(posts.get(0).blocks().toString()).contains("slack_file");

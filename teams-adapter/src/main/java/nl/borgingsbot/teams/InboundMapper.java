@@ -14,7 +14,6 @@ import com.microsoft.bot.schema.Serialization;
 import nl.borgingsbot.core.chat.ChatChannel;
 import nl.borgingsbot.core.chat.ChatUser;
 import nl.borgingsbot.core.chat.InboundEvent;
-import nl.borgingsbot.core.chat.Platform;
 
 /**
  * Turns a Teams message activity into the core's {@link InboundEvent}.
@@ -56,8 +55,8 @@ public final class InboundMapper {
         if (!ActivityTypes.MESSAGE.equals(activity.getType()) || activity.getFrom() == null) {
             return Optional.empty();
         }
-        ChatUser from = new ChatUser(Platform.TEAMS, tenantOf(activity), userIdOf(activity.getFrom()));
-        Optional<ChatChannel> channel = channelOf(activity).map(id -> new ChatChannel(Platform.TEAMS, from.workspace(), id));
+        ChatUser from = new ChatUser(TeamsGateway.PLATFORM, tenantOf(activity), userIdOf(activity.getFrom()));
+        Optional<ChatChannel> channel = channelOf(activity).map(id -> new ChatChannel(TeamsGateway.PLATFORM, from.workspace(), id));
         Optional<JsonNode> submit = submitted(activity);
         if (submit.isPresent()) {
             JsonNode data = submit.get();

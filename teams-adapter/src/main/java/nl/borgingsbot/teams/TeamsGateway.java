@@ -46,6 +46,9 @@ import nl.borgingsbot.core.region.Region;
  */
 public final class TeamsGateway implements ChatGateway {
 
+    /** This platform, as regions name it ({@code platform: teams}). */
+    public static final Platform PLATFORM = Platform.of("teams");
+
     private static final Logger LOG = LoggerFactory.getLogger(TeamsGateway.class);
     private static final String THREAD = ";messageid=";
     /** The Bot Service refuses a request larger than this (413, MessageSizeTooBig). */
@@ -72,7 +75,7 @@ public final class TeamsGateway implements ChatGateway {
 
     @Override
     public Platform platform() {
-        return Platform.TEAMS;
+        return PLATFORM;
     }
 
     @Override

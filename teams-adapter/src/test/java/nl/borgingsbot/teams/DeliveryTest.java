@@ -15,7 +15,6 @@ import nl.borgingsbot.core.chat.ChatChannel;
 import nl.borgingsbot.core.chat.ChatUser;
 import nl.borgingsbot.core.chat.DeliveryException;
 import nl.borgingsbot.core.chat.Message;
-import nl.borgingsbot.core.chat.Platform;
 import nl.borgingsbot.core.chat.PostedMessage;
 
 /** How the gateway copes with the Bot Connector: throttling, refusals, unknown channels and people. */
@@ -43,7 +42,7 @@ class DeliveryTest extends TeamsHttpTest {
 
     @Test
     void aChannelTheAppIsNotInIsReportedAsSuch() {
-        ChatChannel unknown = new ChatChannel(Platform.TEAMS, Activities.TENANT, "19:never-installed@thread.tacv2");
+        ChatChannel unknown = new ChatChannel(TeamsGateway.PLATFORM, Activities.TENANT, "19:never-installed@thread.tacv2");
 
         assertThatThrownBy(() -> gateway.postToChannel(unknown, Message.text("Rapport")))
                 .isInstanceOfSatisfying(DeliveryException.class,
@@ -52,7 +51,7 @@ class DeliveryTest extends TeamsHttpTest {
 
     @Test
     void aPersonInATenantTheAppWasNeverInstalledInIsUnreachable() {
-        ChatUser stranger = new ChatUser(Platform.TEAMS, "another-tenant", "aad-stranger");
+        ChatUser stranger = new ChatUser(TeamsGateway.PLATFORM, "another-tenant", "aad-stranger");
 
         assertThatThrownBy(() -> gateway.sendDirect(stranger, Message.text("Hallo")))
                 .isInstanceOfSatisfying(DeliveryException.class,
@@ -62,7 +61,7 @@ class DeliveryTest extends TeamsHttpTest {
     @Test
     void aChannelThatWasRemovedIsNotFoundAndARefusedPostIsNotInChannel() {
         assertThat(send(activities.installInTeam("OWNER")).statusCode()).isEqualTo(200);
-        ChatChannel channel = new ChatChannel(Platform.TEAMS, Activities.TENANT, Activities.CHANNEL);
+        ChatChannel channel = new ChatChannel(TeamsGateway.PLATFORM, Activities.TENANT, Activities.CHANNEL);
         CONNECTOR.failNext(c -> c.path().equals("/v3/conversations"), 404, Map.of());
         CONNECTOR.failNext(c -> c.path().equals("/v3/conversations"), 403, Map.of());
 
@@ -77,7 +76,7 @@ class DeliveryTest extends TeamsHttpTest {
     @Test
     void aReplyInTheThreadGoesToTheConversationOfThePost() {
         assertThat(send(activities.installInTeam("OWNER")).statusCode()).isEqualTo(200);
-        ChatChannel channel = new ChatChannel(Platform.TEAMS, Activities.TENANT, Activities.CHANNEL);
+        ChatChannel channel = new ChatChannel(TeamsGateway.PLATFORM, Activities.TENANT, Activities.CHANNEL);
 
         PostedMessage posted = gateway.postToChannel(channel, Message.text("Rapport"));
         gateway.replyInThread(posted, Message.text("Reflecties"));

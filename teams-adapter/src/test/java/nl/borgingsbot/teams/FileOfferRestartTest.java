@@ -33,7 +33,6 @@ import com.microsoft.bot.schema.Serialization;
 import nl.borgingsbot.core.chat.ChatUser;
 import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.chat.Part;
-import nl.borgingsbot.core.chat.Platform;
 import nl.borgingsbot.core.store.Database;
 
 /**
@@ -111,7 +110,7 @@ class FileOfferRestartTest {
         try (ConfigurableApplicationContext before = start(database)) {
             assertThat(send(before, activities.installPersonal(user))).isEqualTo(200);
             before.getBean(TeamsGateway.class).sendDirect(
-                    new ChatUser(Platform.TEAMS, Activities.TENANT, Activities.aad(user)), export());
+                    new ChatUser(TeamsGateway.PLATFORM, Activities.TENANT, Activities.aad(user)), export());
             List<JsonNode> sent = CONNECTOR.sentTo(Activities.personalConversation(user));
             fileId = fileIdOf(sent.get(sent.size() - 1));
         }

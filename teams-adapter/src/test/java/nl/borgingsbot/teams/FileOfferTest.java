@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import nl.borgingsbot.core.chat.ChatUser;
 import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.chat.Part;
-import nl.borgingsbot.core.chat.Platform;
 
 /** A file for a person (an export) is offered with a consent card and uploaded when accepted. */
 class FileOfferTest extends TeamsHttpTest {
@@ -25,7 +24,7 @@ class FileOfferTest extends TeamsHttpTest {
 
     private JsonNode offer(String user) {
         assertThat(send(activities.installPersonal(user)).statusCode()).isEqualTo(200);
-        gateway.sendDirect(new ChatUser(Platform.TEAMS, Activities.TENANT, Activities.aad(user)),
+        gateway.sendDirect(new ChatUser(TeamsGateway.PLATFORM, Activities.TENANT, Activities.aad(user)),
                 Message.of(new Part.Paragraph("Hier is de export."),
                         new Part.File(CONTENT, "export.csv", "text/csv", "Export van ronde 1")));
         List<JsonNode> sent = CONNECTOR.sentTo(Activities.personalConversation(user));

@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import nl.borgingsbot.core.chat.ChatChannel;
 import nl.borgingsbot.core.chat.ChatUser;
 import nl.borgingsbot.core.chat.InboundEvent;
-import nl.borgingsbot.core.chat.Platform;
 
 class InboundMapperTest {
 
@@ -36,7 +35,7 @@ class InboundMapperTest {
         InboundEvent event = map(dm);
 
         assertThat(event).isEqualTo(new InboundEvent.TextReply(
-                new ChatUser(Platform.TEAMS, Activities.TENANT, Activities.aad("U1")), Optional.empty(),
+                new ChatUser(TeamsGateway.PLATFORM, Activities.TENANT, Activities.aad("U1")), Optional.empty(),
                 "4 omdat we <b>dat</b> doen", "activity:" + idOf(dm)));
         assertThat(map(dm).key()).as("the same activity sent again has the same key").isEqualTo(event.key());
     }
@@ -47,7 +46,7 @@ class InboundMapperTest {
                 "partner toevoegen <at>ANNA</at> Vmbo De Brug", "ANNA"));
 
         assertThat(event).isInstanceOfSatisfying(InboundEvent.TextReply.class, reply -> {
-            assertThat(reply.channel()).contains(new ChatChannel(Platform.TEAMS, Activities.TENANT, Activities.CHANNEL));
+            assertThat(reply.channel()).contains(new ChatChannel(TeamsGateway.PLATFORM, Activities.TENANT, Activities.CHANNEL));
             assertThat(reply.text()).isEqualTo("partner toevoegen <@" + Activities.aad("ANNA") + "|ANNA> Vmbo De Brug");
         });
     }
@@ -62,7 +61,7 @@ class InboundMapperTest {
         InboundEvent withoutNote = map(activities.submit("U1", "card-1", data, " "));
 
         assertThat(withNote).isEqualTo(new InboundEvent.ChoiceMade(
-                new ChatUser(Platform.TEAMS, Activities.TENANT, Activities.aad("U1")), Optional.empty(),
+                new ChatUser(TeamsGateway.PLATFORM, Activities.TENANT, Activities.aad("U1")), Optional.empty(),
                 "checkin.score", "7:cultuur:4", Optional.of("omdat het zo is"), "activity:" + idOf(submit)));
         assertThat(((InboundEvent.ChoiceMade) withoutNote).note()).isEmpty();
     }

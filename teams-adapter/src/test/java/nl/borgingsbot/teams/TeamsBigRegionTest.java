@@ -25,7 +25,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import nl.borgingsbot.core.chat.ChatChannel;
 import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.chat.Part;
-import nl.borgingsbot.core.chat.Platform;
 import nl.borgingsbot.core.chat.PostedMessage;
 
 /**
@@ -135,7 +134,7 @@ class TeamsBigRegionTest extends TeamsHttpTest {
         for (int i = 1; i <= 60; i++) {
             answers.add(new Part.UserText(java.util.Optional.empty(), "[D" + i + "]" + " één leerlijn".repeat(150)));
         }
-        gateway.sendDirect(new nl.borgingsbot.core.chat.ChatUser(Platform.TEAMS, Activities.TENANT, Activities.aad("BIGDM")),
+        gateway.sendDirect(new nl.borgingsbot.core.chat.ChatUser(TeamsGateway.PLATFORM, Activities.TENANT, Activities.aad("BIGDM")),
                 answers.build());
 
         List<JsonNode> sent = CONNECTOR.sentTo(Activities.personalConversation("BIGDM"));
@@ -157,7 +156,7 @@ class TeamsBigRegionTest extends TeamsHttpTest {
         assertThat(send(here.installInTeam(ADMIN)).statusCode()).isEqualTo(200);
         CONNECTOR.clear();
         CONNECTOR.failNext(c -> c.path().equals("/v3/conversations") && c.body().path("isGroup").asBoolean(), 413, Map.of());
-        return through.postToChannel(new ChatChannel(Platform.TEAMS, Activities.TENANT, CHANNEL), reportWithImage());
+        return through.postToChannel(new ChatChannel(TeamsGateway.PLATFORM, Activities.TENANT, CHANNEL), reportWithImage());
     }
 
     private JsonNode secondPost() {

@@ -19,7 +19,6 @@ import nl.borgingsbot.core.chat.ChatChannel;
 import nl.borgingsbot.core.chat.ChatUser;
 import nl.borgingsbot.core.chat.DeliveryRetry;
 import nl.borgingsbot.core.chat.Gateways;
-import nl.borgingsbot.core.chat.Platform;
 import nl.borgingsbot.core.region.NewRegion;
 import nl.borgingsbot.core.region.Region;
 import nl.borgingsbot.core.round.RoundService;
@@ -60,7 +59,7 @@ class TeamsDeliveryRetryTest extends TeamsHttpTest {
                 new Gateways(List.of(gateway), new DeliveryRetry(clock, clock::advance, DeliveryRetry.GIVE_UP_AFTER)),
                 clock);
         region = database.repositories().regions().create(NewRegion.withDefaults("Regio " + prefix,
-                new ChatChannel(Platform.TEAMS, Activities.TENANT, "19:" + prefix + "@thread.tacv2")));
+                new ChatChannel(TeamsGateway.PLATFORM, Activities.TENANT, "19:" + prefix + "@thread.tacv2")));
         for (String user : List.of(MANAGER, "A", "B")) {
             assertThat(send(activities.installPersonal(user(user))).statusCode()).isEqualTo(200);
         }
@@ -83,7 +82,7 @@ class TeamsDeliveryRetryTest extends TeamsHttpTest {
     }
 
     private ChatUser chatUser(String name) {
-        return new ChatUser(Platform.TEAMS, Activities.TENANT, Activities.aad(user(name)));
+        return new ChatUser(TeamsGateway.PLATFORM, Activities.TENANT, Activities.aad(user(name)));
     }
 
     private String conversation(String name) {

@@ -1,6 +1,6 @@
 package nl.borgingsbot.core.chat;
 
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +10,7 @@ import java.util.Map;
  */
 public final class Gateways {
 
-    private final Map<Platform, ChatGateway> byPlatform = new EnumMap<>(Platform.class);
+    private final Map<Platform, ChatGateway> byPlatform = new HashMap<>();
 
     public Gateways(List<ChatGateway> gateways) {
         this(gateways, DeliveryRetry.standard());

@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import nl.borgingsbot.core.chat.ChatUser;
-import nl.borgingsbot.core.chat.Platform;
 import nl.borgingsbot.core.i18n.Refusal;
 
 /**
@@ -62,9 +61,7 @@ public final class Administrators {
             throw new Refusal("config.admins.form", entry);
         }
         String platform = entry.substring(0, colon).toLowerCase(Locale.ROOT);
-        try {
-            Platform.fromKey(platform);
-        } catch (IllegalArgumentException e) {
+        if (!Set.of("slack", "teams", "demo").contains(platform)) { // the seam work makes this the registered platforms
             throw new Refusal("config.admins.platform", entry, platform);
         }
         return platform + ":" + entry.substring(colon + 1);

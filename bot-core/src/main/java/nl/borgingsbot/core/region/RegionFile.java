@@ -195,7 +195,7 @@ public final class RegionFile {
         if (!Set.of("slack", "teams").contains(platformKey.toLowerCase(Locale.ROOT))) {
             throw where.at(entry.get("platform")).refuse("platform", platformKey);
         }
-        Platform platform = Platform.fromKey(platformKey);
+        Platform platform = Platform.of(platformKey);
         String workspace = required(where, mapping, entry, "workspace");
         ChatChannel channel = new ChatChannel(platform, workspace, required(where, mapping, entry, "channel"));
         String language = optional(where, entry, "language").orElse("nl");

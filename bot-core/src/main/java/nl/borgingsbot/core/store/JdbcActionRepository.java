@@ -67,7 +67,7 @@ public final class JdbcActionRepository implements ActionRepository {
     private static Action action(ResultSet row) throws SQLException {
         Optional<String> user = Jdbc.optionalText(row, "owner_user_id");
         Optional<ChatUser> owner = user.isEmpty() ? Optional.empty() : Optional.of(new ChatUser(
-                Platform.fromKey(row.getString("owner_platform")), row.getString("owner_workspace"), user.get()));
+                Platform.of(row.getString("owner_platform")), row.getString("owner_workspace"), user.get()));
         return new Action(row.getLong("id"), row.getLong("region_id"), row.getInt("number"), row.getString("element_id"),
                 row.getString("text"), owner, Jdbc.optionalText(row, "due").map(LocalDate::parse),
                 ActionStatus.valueOf(row.getString("status")), Jdbc.optionalText(row, "note"),

@@ -200,7 +200,7 @@ public final class JdbcRegionRepository implements RegionRepository {
     }
 
     private static Region region(ResultSet row) throws SQLException {
-        ChatChannel channel = new ChatChannel(Platform.fromKey(row.getString("platform")), row.getString("workspace"),
+        ChatChannel channel = new ChatChannel(Platform.of(row.getString("platform")), row.getString("workspace"),
                 row.getString("channel_id"));
         return new Region(row.getLong("id"), row.getString("name"), channel,
                 Locale.forLanguageTag(row.getString("language")), ZoneId.of(row.getString("time_zone")),
@@ -208,7 +208,7 @@ public final class JdbcRegionRepository implements RegionRepository {
     }
 
     private static ChatUser user(ResultSet row) throws SQLException {
-        return new ChatUser(Platform.fromKey(row.getString("platform")), row.getString("workspace"),
+        return new ChatUser(Platform.of(row.getString("platform")), row.getString("workspace"),
                 row.getString("user_id"));
     }
 

@@ -72,7 +72,7 @@ class InboxTest {
         assertThat(test.dm("U1", "verder")).contains("Stelling 2 van 7");
         // the same id from another platform is another event
         assertThat(handle(new InboundEvent.TextReply(new nl.borgingsbot.core.chat.ChatUser(
-                nl.borgingsbot.core.chat.Platform.TEAMS, "t", "U1"), Optional.empty(), "hallo", "Ev1"))).isNotEmpty();
+                nl.borgingsbot.core.chat.Platform.of("teams"), "t", "U1"), Optional.empty(), "hallo", "Ev1"))).isNotEmpty();
     }
 
     @Test

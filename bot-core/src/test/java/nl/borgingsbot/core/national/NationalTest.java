@@ -70,7 +70,7 @@ class NationalTest {
     @TempDir
     Path dir;
 
-    private final RecordingGateway slack = new RecordingGateway(Platform.SLACK);
+    private final RecordingGateway slack = new RecordingGateway(Platform.of("slack"));
     private final MutableClock clock = new MutableClock(NOW);
     private Database database;
     private Borgingsbot bot;
@@ -103,7 +103,7 @@ class NationalTest {
     }
 
     private static ChatChannel channel(int region) {
-        return new ChatChannel(Platform.SLACK, "T1", "C" + region);
+        return new ChatChannel(Platform.of("slack"), "T1", "C" + region);
     }
 
     private String command(String user, int region, String line) {

@@ -56,18 +56,18 @@ class RegionFileTest {
             JdbcRegionRepository repository = new JdbcRegionRepository(database.dataSource());
             RegionFile.apply(RegionFile.parse("regions.yml", new StringReader(TWO_REGIONS)), repository);
 
-            Region amstelland = repository.byChannel(new ChatChannel(Platform.SLACK, "T01", "C01")).orElseThrow();
+            Region amstelland = repository.byChannel(new ChatChannel(Platform.of("slack"), "T01", "C01")).orElseThrow();
             assertThat(amstelland.anonymous()).isTrue();
             assertThat(amstelland.language().getLanguage()).isEqualTo("en");
             assertThat(amstelland.questionnaireId()).isEqualTo("samenwerking");
             assertThat(repository.partners(amstelland.id())).hasSize(2);
             assertThat(repository.byName("twente")).hasValueSatisfying(t -> {
-                assertThat(t.channel().platform()).isEqualTo(Platform.TEAMS);
+                assertThat(t.channel().platform()).isEqualTo(Platform.of("teams"));
                 assertThat(t.language().getLanguage()).isEqualTo("nl");
                 assertThat(t.questionnaireId()).isEqualTo("sto-borging");
             });
 
-            repository.addPartner(amstelland.id(), new ChatUser(Platform.SLACK, "T01", "U0EF"),
+            repository.addPartner(amstelland.id(), new ChatUser(Platform.of("slack"), "T01", "U0EF"),
                     "Eva", "Gemeente");
             RegionFile.apply(RegionFile.parse("regions.yml",
                     new StringReader(TWO_REGIONS.replace("anonymous: true", "anonymous: false"))), repository);
@@ -192,9 +192,9 @@ class RegionFileTest {
     @Test
     void administratorsAreListedAsPlatformAndUserId() {
         Administrators admins = Administrators.parse(" slack:U0123ABC , teams:00000000-aaaa ");
-        assertThat(admins.contains(new ChatUser(Platform.SLACK, "T9", "U0123ABC"))).isTrue();
-        assertThat(admins.contains(new ChatUser(Platform.TEAMS, "t", "00000000-aaaa"))).isTrue();
-        assertThat(admins.contains(new ChatUser(Platform.TEAMS, "t", "U0123ABC"))).isFalse();
+        assertThat(admins.contains(new ChatUser(Platform.of("slack"), "T9", "U0123ABC"))).isTrue();
+        assertThat(admins.contains(new ChatUser(Platform.of("teams"), "t", "00000000-aaaa"))).isTrue();
+        assertThat(admins.contains(new ChatUser(Platform.of("teams"), "t", "U0123ABC"))).isFalse();
         assertThat(Administrators.parse("").isEmpty()).isTrue();
         assertThatThrownBy(() -> Administrators.parse("irc:bob")).hasMessageContaining("unknown platform 'irc'");
     }

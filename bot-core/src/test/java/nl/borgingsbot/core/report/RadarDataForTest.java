@@ -43,12 +43,12 @@ class RadarDataForTest {
     private static Response response(long id, String organisation, Map<String, Integer> scores) {
         Map<String, Score> byElement = new HashMap<>();
         scores.forEach((element, value) -> byElement.put(element, new Score(value, Optional.empty())));
-        return new Response(new Partner(id, 1, new ChatUser(Platform.SLACK, "T", "U" + id), "P" + id, organisation),
+        return new Response(new Partner(id, 1, new ChatUser(Platform.of("slack"), "T", "U" + id), "P" + id, organisation),
                 new Answers(Map.of(), byElement));
     }
 
     private static RoundReport report(Locale language) {
-        Region region = new Region(1, "Noord", new ChatChannel(Platform.SLACK, "T", "C"), language, Region.AMSTERDAM,
+        Region region = new Region(1, "Noord", new ChatChannel(Platform.of("slack"), "T", "C"), language, Region.AMSTERDAM,
                 false, "q");
         Round round = new Round(1, 1, 1, "q", RoundState.CLOSED, Instant.EPOCH, Instant.EPOCH,
                 Optional.of(Instant.EPOCH), false);

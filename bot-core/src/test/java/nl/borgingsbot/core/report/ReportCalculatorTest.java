@@ -35,7 +35,7 @@ class ReportCalculatorTest {
             Instant.EPOCH, Optional.of(Instant.EPOCH), false);
 
     private static Region region(boolean anonymous) {
-        return new Region(1, "Noord", new ChatChannel(Platform.SLACK, "T", "C"), Region.DUTCH, Region.AMSTERDAM,
+        return new Region(1, "Noord", new ChatChannel(Platform.of("slack"), "T", "C"), Region.DUTCH, Region.AMSTERDAM,
                 anonymous, "sto-borging");
     }
 
@@ -48,7 +48,7 @@ class ReportCalculatorTest {
             }
         }
         Map<String, String> reflections = Map.of("denken", "denken " + id, "vragen", id == 2 ? " " : "vragen " + id);
-        Partner partner = new Partner(id, 1, new ChatUser(Platform.SLACK, "T", "U" + id), "P" + id, "Org " + id);
+        Partner partner = new Partner(id, 1, new ChatUser(Platform.of("slack"), "T", "U" + id), "P" + id, "Org " + id);
         return new Response(partner, new Answers(reflections, byElement));
     }
 

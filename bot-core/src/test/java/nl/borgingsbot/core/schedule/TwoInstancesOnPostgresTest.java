@@ -42,8 +42,8 @@ import nl.borgingsbot.core.testing.RecordingGateway;
  */
 class TwoInstancesOnPostgresTest {
 
-    private static final ChatChannel CHANNEL = new ChatChannel(Platform.SLACK, "T1", "C1");
-    private static final ChatUser ADMIN = new ChatUser(Platform.SLACK, "T1", "UADMIN");
+    private static final ChatChannel CHANNEL = new ChatChannel(Platform.of("slack"), "T1", "C1");
+    private static final ChatUser ADMIN = new ChatUser(Platform.of("slack"), "T1", "UADMIN");
     private static final TextRenderer TEXT = new TextRenderer(image -> "[image]");
     private static final int PARTNERS = 6;
 
@@ -71,7 +71,7 @@ class TwoInstancesOnPostgresTest {
     private record Instance(Database database, Borgingsbot bot, ScheduleRunner runner, RecordingGateway gateway) {
         static Instance start(MutableClock clock) {
             Database database = Database.open(url("two_instances"), "postgres", "");
-            RecordingGateway gateway = new RecordingGateway(Platform.SLACK);
+            RecordingGateway gateway = new RecordingGateway(Platform.of("slack"));
             Borgingsbot bot = new Borgingsbot(database.repositories(), Fixtures.catalog(), new Gateways(List.of(gateway)),
                     Administrators.parse("slack:UADMIN"), clock);
             return new Instance(database, bot, new ScheduleRunner(database.repositories(), bot.rounds(),

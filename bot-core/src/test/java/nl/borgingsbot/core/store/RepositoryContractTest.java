@@ -48,11 +48,11 @@ import nl.borgingsbot.core.schedule.Schedule;
  */
 abstract class RepositoryContractTest {
 
-    static final ChatChannel NOORD_CHANNEL = new ChatChannel(Platform.SLACK, "T01", "C0NOORD");
-    static final ChatChannel ZUID_CHANNEL = new ChatChannel(Platform.TEAMS, "tenant-1", "19:zuid@thread.tacv2");
-    static final ChatUser ANNA = new ChatUser(Platform.SLACK, "T01", "UANNA");
-    static final ChatUser BRAM = new ChatUser(Platform.SLACK, "T01", "UBRAM");
-    static final ChatUser CEES = new ChatUser(Platform.SLACK, "T01", "UCEES");
+    static final ChatChannel NOORD_CHANNEL = new ChatChannel(Platform.of("slack"), "T01", "C0NOORD");
+    static final ChatChannel ZUID_CHANNEL = new ChatChannel(Platform.of("teams"), "tenant-1", "19:zuid@thread.tacv2");
+    static final ChatUser ANNA = new ChatUser(Platform.of("slack"), "T01", "UANNA");
+    static final ChatUser BRAM = new ChatUser(Platform.of("slack"), "T01", "UBRAM");
+    static final ChatUser CEES = new ChatUser(Platform.of("slack"), "T01", "UCEES");
     static final Instant OPENED = Instant.parse("2027-01-04T08:00:00Z");
     static final Instant DEADLINE = Instant.parse("2027-01-18T17:00:00Z");
 
@@ -138,8 +138,8 @@ abstract class RepositoryContractTest {
         Region noord = regions.create(NewRegion.withDefaults("Regio Noord", NOORD_CHANNEL));
 
         assertThat(regions.byChannel(NOORD_CHANNEL)).contains(noord);
-        assertThat(regions.byChannel(new ChatChannel(Platform.SLACK, "T02", NOORD_CHANNEL.channelId()))).isEmpty();
-        assertThat(regions.byChannel(new ChatChannel(Platform.TEAMS, "T01", NOORD_CHANNEL.channelId()))).isEmpty();
+        assertThat(regions.byChannel(new ChatChannel(Platform.of("slack"), "T02", NOORD_CHANNEL.channelId()))).isEmpty();
+        assertThat(regions.byChannel(new ChatChannel(Platform.of("teams"), "T01", NOORD_CHANNEL.channelId()))).isEmpty();
     }
 
     @Test
@@ -173,7 +173,7 @@ abstract class RepositoryContractTest {
                 .hasMessageContaining(NOORD_CHANNEL.channelId())
                 .hasMessageContaining("Regio Noord");
         Region sameIdElsewhere = regions.create(NewRegion.withDefaults("Regio Zuid",
-                new ChatChannel(Platform.SLACK, "T02", NOORD_CHANNEL.channelId())));
+                new ChatChannel(Platform.of("slack"), "T02", NOORD_CHANNEL.channelId())));
         assertThat(regions.all()).hasSize(2).contains(sameIdElsewhere);
     }
 
@@ -206,7 +206,7 @@ abstract class RepositoryContractTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Regio Noord");
         assertThat(regions.byId(zuid.id())).contains(zuid);
-        assertThatThrownBy(() -> regions.update(new Region(999, "X", new ChatChannel(Platform.DEMO, "w", "c"),
+        assertThatThrownBy(() -> regions.update(new Region(999, "X", new ChatChannel(Platform.of("demo"), "w", "c"),
                 Locale.ENGLISH, Region.AMSTERDAM, false, "q")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -226,7 +226,7 @@ abstract class RepositoryContractTest {
         assertThat(regions.managedBy(ANNA)).containsExactly(noord, zuid);
         assertThat(regions.managedBy(BRAM)).containsExactly(noord);
         assertThat(regions.managedBy(CEES)).isEmpty();
-        assertThat(regions.managedBy(new ChatUser(Platform.TEAMS, "T01", "UANNA"))).isEmpty();
+        assertThat(regions.managedBy(new ChatUser(Platform.of("teams"), "T01", "UANNA"))).isEmpty();
     }
 
     @Test

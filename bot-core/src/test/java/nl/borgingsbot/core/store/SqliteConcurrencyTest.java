@@ -61,9 +61,9 @@ class SqliteConcurrencyTest {
              Database second = Database.open(url(), "", "")) {
             JdbcRegionRepository regions = new JdbcRegionRepository(first.dataSource());
             long noord = regions.create(NewRegion.withDefaults("Regio Noord",
-                    new ChatChannel(Platform.SLACK, "T01", "C01"))).id();
+                    new ChatChannel(Platform.of("slack"), "T01", "C01"))).id();
             long zuid = regions.create(NewRegion.withDefaults("Regio Zuid",
-                    new ChatChannel(Platform.SLACK, "T01", "C02"))).id();
+                    new ChatChannel(Platform.of("slack"), "T01", "C02"))).id();
             CyclicBarrier start = new CyclicBarrier(2);
 
             List<Integer> opened = RepositoryContractTest.runTogether(
@@ -90,9 +90,9 @@ class SqliteConcurrencyTest {
     private void writeConcurrently(Database first, Database second) throws Exception {
         JdbcRegionRepository regions = new JdbcRegionRepository(first.dataSource());
         long region = regions.create(NewRegion.withDefaults("Regio Noord",
-                new ChatChannel(Platform.SLACK, "T01", "C01"))).id();
-        long anna = regions.addPartner(region, new ChatUser(Platform.SLACK, "T01", "UANNA"), "Anna", "Vmbo").id();
-        long bram = regions.addPartner(region, new ChatUser(Platform.SLACK, "T01", "UBRAM"), "Bram", "Mbo").id();
+                new ChatChannel(Platform.of("slack"), "T01", "C01"))).id();
+        long anna = regions.addPartner(region, new ChatUser(Platform.of("slack"), "T01", "UANNA"), "Anna", "Vmbo").id();
+        long bram = regions.addPartner(region, new ChatUser(Platform.of("slack"), "T01", "UBRAM"), "Bram", "Mbo").id();
         long round = new JdbcRoundRepository(first.dataSource()).open(region, "sto-borging", AT, AT.plusSeconds(86400)).id();
         JdbcCheckInRepository firstCheckIns = new JdbcCheckInRepository(first.dataSource());
         JdbcCheckInRepository secondCheckIns = new JdbcCheckInRepository(second.dataSource());

@@ -24,8 +24,8 @@ import nl.borgingsbot.core.round.Round;
 /** A restart of the bot in the middle of a conversation loses nothing. */
 class SqlitePersistenceTest {
 
-    private static final ChatChannel CHANNEL = new ChatChannel(Platform.SLACK, "T01", "C0NOORD");
-    private static final ChatUser ANNA = new ChatUser(Platform.SLACK, "T01", "UANNA");
+    private static final ChatChannel CHANNEL = new ChatChannel(Platform.of("slack"), "T01", "C0NOORD");
+    private static final ChatUser ANNA = new ChatUser(Platform.of("slack"), "T01", "UANNA");
     private static final Instant OPENED = Instant.parse("2027-01-04T08:00:00.123456Z");
     private static final Instant DEADLINE = Instant.parse("2027-01-18T17:00:00Z");
 

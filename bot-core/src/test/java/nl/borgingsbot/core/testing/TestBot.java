@@ -25,13 +25,13 @@ import nl.borgingsbot.core.store.Database;
  */
 public final class TestBot implements AutoCloseable {
 
-    public static final ChatChannel CHANNEL = new ChatChannel(Platform.SLACK, "T1", "C1");
+    public static final ChatChannel CHANNEL = new ChatChannel(Platform.of("slack"), "T1", "C1");
     public static final String ADMIN = "UADMIN";
     /** Renders what people see, images as {@code [image <file>]}. */
     public static final TextRenderer TEXT = new TextRenderer(image -> "[image " + image.fileName() + "]");
 
     private final Path file;
-    private final RecordingGateway slack = new RecordingGateway(Platform.SLACK);
+    private final RecordingGateway slack = new RecordingGateway(Platform.of("slack"));
     private final MutableClock clock;
     private final Random random;
     private Database database;
@@ -64,7 +64,7 @@ public final class TestBot implements AutoCloseable {
     }
 
     public static ChatUser user(String id) {
-        return new ChatUser(Platform.SLACK, "T1", id);
+        return new ChatUser(Platform.of("slack"), "T1", id);
     }
 
     /** A command typed in the region channel; what its author sees. */

@@ -20,6 +20,9 @@ import nl.borgingsbot.core.chat.TextRenderer;
  */
 final class ConsoleGateway implements ChatGateway {
 
+    /** This platform, as regions name it ({@code platform: demo}). */
+    public static final Platform PLATFORM = Platform.of("demo");
+
     record Posted(PostedMessage posted, Message message, List<Message> thread) {
     }
 
@@ -36,7 +39,7 @@ final class ConsoleGateway implements ChatGateway {
 
     @Override
     public Platform platform() {
-        return Platform.DEMO;
+        return PLATFORM;
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.util.Optional;
 import nl.borgingsbot.core.Repositories;
 import nl.borgingsbot.core.chat.ChatChannel;
 import nl.borgingsbot.core.chat.ChatUser;
-import nl.borgingsbot.core.chat.Platform;
 import nl.borgingsbot.core.checkin.CheckIn;
 import nl.borgingsbot.core.checkin.Score;
 import nl.borgingsbot.core.checkin.Step;
@@ -55,7 +54,7 @@ final class DemoRegions {
         int number = 0;
         for (Seed seed : SEEDS) {
             number++;
-            ChatChannel channel = new ChatChannel(Platform.DEMO, workspace, "C0SEED" + number);
+            ChatChannel channel = new ChatChannel(ConsoleGateway.PLATFORM, workspace, "C0SEED" + number);
             Region region = repositories.regions().create(NewRegion.withDefaults(seed.name(), channel));
             repositories.consents().set(region.id(), seed.sharing(), now);
             if (seed.scores().length == 0) {
@@ -66,7 +65,7 @@ final class DemoRegions {
                     closed);
             for (int p = 0; p < seed.scores().length; p++) {
                 Partner partner = repositories.regions().addPartner(region.id(),
-                        new ChatUser(Platform.DEMO, workspace, "seed" + number + "p" + p), "Partner " + (p + 1),
+                        new ChatUser(ConsoleGateway.PLATFORM, workspace, "seed" + number + "p" + p), "Partner " + (p + 1),
                         "Organisatie " + (p + 1));
                 CheckIn checkIn = repositories.checkIns().createOrGet(round.id(), partner.id());
                 List<Element> elements = questionnaire.elements();

@@ -25,7 +25,6 @@ import nl.borgingsbot.core.chat.Gateways;
 import nl.borgingsbot.core.chat.InboundEvent;
 import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.chat.Part;
-import nl.borgingsbot.core.chat.Platform;
 import nl.borgingsbot.core.export.ExcelExport;
 import nl.borgingsbot.core.export.Exports;
 import nl.borgingsbot.core.i18n.Texts;
@@ -82,7 +81,7 @@ public class DemoRunner {
         Map<String, String> names = new LinkedHashMap<>();
         script.people().forEach((id, person) -> names.put(id, person.name()));
         ConsoleGateway console = new ConsoleGateway(out, names);
-        ChatChannel channel = new ChatChannel(Platform.DEMO, script.workspace(), script.channel());
+        ChatChannel channel = new ChatChannel(ConsoleGateway.PLATFORM, script.workspace(), script.channel());
         try (Database database = Database.open("jdbc:sqlite:" + dbFile, "", "");
              Borgingsbot bot = new Borgingsbot(database.repositories(), catalog, new Gateways(List.of(console)),
                      Administrators.parse("demo:" + script.manager()), clock,
@@ -96,7 +95,7 @@ public class DemoRunner {
                 number++;
                 out.println();
                 out.println("[stap " + number + "/" + script.steps().size() + "] " + describe(step, names));
-                ChatUser user = new ChatUser(Platform.DEMO, script.workspace(), step.actor());
+                ChatUser user = new ChatUser(ConsoleGateway.PLATFORM, script.workspace(), step.actor());
                 if (step.isCommand()) {
                     console.typed(step.actor(), " in #regiokanaal", step.command());
                     reply(console, step.actor(), bot.handle(new InboundEvent.Command(user, Optional.of(channel), step.command())));

@@ -56,7 +56,7 @@ public class ReportBenchmark {
     @Setup
     public void setUp() {
         questionnaire = Fixtures.stoBorging();
-        region = new Region(1, "Rivierenland", new ChatChannel(Platform.SLACK, "T", "C"), Region.DUTCH,
+        region = new Region(1, "Rivierenland", new ChatChannel(Platform.of("slack"), "T", "C"), Region.DUTCH,
                 Region.AMSTERDAM, false, questionnaire.id());
         round = new Round(2, 1, 2, questionnaire.id(), RoundState.CLOSED, Instant.EPOCH, Instant.EPOCH,
                 Optional.of(Instant.EPOCH), false);
@@ -76,7 +76,7 @@ public class ReportBenchmark {
             for (Prompt prompt : questionnaire.prompts()) {
                 reflections.put(prompt.id(), "reflectie van partner " + i);
             }
-            Partner partner = new Partner(i, 1, new ChatUser(Platform.SLACK, "T", "U" + i), "P" + i, "Organisatie " + i);
+            Partner partner = new Partner(i, 1, new ChatUser(Platform.of("slack"), "T", "U" + i), "P" + i, "Organisatie " + i);
             responses.add(new Response(partner, new Answers(reflections, scores)));
         }
         return responses;
