@@ -20,22 +20,19 @@ import nl.borgingsbot.core.chat.InboundEvent;
 import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.checkin.ActiveCheckIn;
 import nl.borgingsbot.core.checkin.CheckInService;
-import nl.borgingsbot.core.checkin.HomePage;
 import nl.borgingsbot.core.checkin.Step;
 import nl.borgingsbot.core.command.Command;
-import nl.borgingsbot.core.command.CommandHandler;
 import nl.borgingsbot.core.command.CommandParser;
+import nl.borgingsbot.core.command.CommandRouter;
+import nl.borgingsbot.core.home.HomePage;
 import nl.borgingsbot.core.i18n.Texts;
 import nl.borgingsbot.core.inbox.Inbox;
-import nl.borgingsbot.core.national.NationalCommands;
 import nl.borgingsbot.core.national.NationalComparison;
-import nl.borgingsbot.core.national.NationalFigures;
-import nl.borgingsbot.core.personal.PersonalResults;
 import nl.borgingsbot.core.privacy.PrivacyCommands;
 import nl.borgingsbot.core.questionnaire.QuestionnaireCatalog;
 import nl.borgingsbot.core.region.Administrators;
 import nl.borgingsbot.core.region.Region;
-import nl.borgingsbot.core.report.ReportAddition;
+import nl.borgingsbot.core.round.RoundCommands;
 import nl.borgingsbot.core.round.RoundService;
 import nl.borgingsbot.core.telemetry.Telemetry;
 
@@ -58,7 +55,8 @@ public final class Borgingsbot implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Borgingsbot.class);
 
     private final CheckInService checkIns;
-    private final CommandHandler commands;
+    private final CommandParser parser;
+    private final CommandRouter commands;
     private final RoundService roundService;
     private final HomePage homePage;
     private final Inbox inbox;
@@ -100,20 +98,24 @@ public final class Borgingsbot implements AutoCloseable {
         }
     }
 
+    /** Assembles the core's services ({@link CoreAssembly}) and takes them as its parts. */
     public Borgingsbot(Repositories repositories, QuestionnaireCatalog catalog, Gateways gateways,
                        Administrators admins, Clock clock, Settings settings) {
-        this.inbox = new Inbox(repositories.handledEvents(), clock, settings.workers());
-        this.checkIns = new CheckInService(repositories, catalog, clock, settings.telemetry());
-        // the national figures are computed from the plain round reports, without the comparison itself
-        NationalFigures figures = new NationalFigures(repositories, new RoundService(repositories, catalog, gateways,
-                clock, settings.random(), report -> ReportAddition.NONE, Telemetry.NONE), clock);
-        this.roundService = new RoundService(repositories, catalog, gateways, clock, settings.random(),
-                new NationalComparison(figures, settings.nationalMinimum()), settings.telemetry());
-        this.roundService.whenClosed(new PersonalResults(repositories, roundService)::sendAll);
-        this.commands = new CommandHandler(repositories, roundService, catalog, admins,
-                new NationalCommands(repositories, catalog, figures, roundService, admins, settings.nationalMinimum(), clock),
-                clock);
-        this.homePage = new HomePage(repositories, checkIns, roundService);
+        this(CoreAssembly.assemble(repositories, catalog, gateways, admins, clock, settings));
+    }
+
+    /** What the entry point hands events to, built by {@link CoreAssembly}. */
+    public record Parts(Inbox inbox, CheckInService checkIns, CommandParser parser, CommandRouter commands,
+                        RoundService rounds, HomePage homePage) {
+    }
+
+    public Borgingsbot(Parts parts) {
+        this.inbox = parts.inbox();
+        this.checkIns = parts.checkIns();
+        this.parser = parts.parser();
+        this.commands = parts.commands();
+        this.roundService = parts.rounds();
+        this.homePage = parts.homePage();
     }
 
     /**
@@ -168,10 +170,10 @@ public final class Borgingsbot implements AutoCloseable {
     }
 
     /** {@code ronde sluit} waits for every event accepted before it. */
-    private static boolean closesRound(InboundEvent event) {
+    private boolean closesRound(InboundEvent event) {
         String line = event instanceof InboundEvent.Command command ? command.commandLine()
                 : event instanceof InboundEvent.TextReply reply ? reply.text() : "";
-        return !line.isBlank() && CommandParser.parse(line).filter(Command.CloseRound.class::isInstance).isPresent();
+        return !line.isBlank() && parser.parse(line).filter(RoundCommands.CloseRound.class::isInstance).isPresent();
     }
 
     /** Handles one event; never throws for bad input — a person always gets an answer. */
@@ -245,7 +247,7 @@ public final class Borgingsbot implements AutoCloseable {
     }
 
     private Optional<Message> command(String line, InboundEvent event) {
-        Optional<Command> command = CommandParser.parse(line);
+        Optional<Command> command = parser.parse(line);
         return command.map(c -> commands.handle(c, event.from(), event.channel()));
     }
 }

@@ -148,6 +148,7 @@ public class CoreConfiguration {
     @Bean
     ScheduleRunner scheduleRunner(BorgingProperties properties, Repositories repositories, Borgingsbot borgingsbot,
                                   Clock clock) {
-        return new ScheduleRunner(repositories, borgingsbot.rounds(), properties.retentionRounds(), clock);
+        return new ScheduleRunner(repositories.regions(), repositories.rounds(), repositories.schedules(),
+                repositories.checkIns(), borgingsbot.rounds(), properties.retentionRounds(), clock);
     }
 }

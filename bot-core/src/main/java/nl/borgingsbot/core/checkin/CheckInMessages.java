@@ -9,12 +9,12 @@ import nl.borgingsbot.core.actions.ActionMessages;
 import nl.borgingsbot.core.actions.ActionStatus;
 import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.chat.Part;
+import nl.borgingsbot.core.i18n.Notice;
 import nl.borgingsbot.core.i18n.Texts;
 import nl.borgingsbot.core.questionnaire.Prompt;
 import nl.borgingsbot.core.questionnaire.Questionnaire;
 import nl.borgingsbot.core.questionnaire.Statement;
 import nl.borgingsbot.core.region.Region;
-import nl.borgingsbot.core.report.ReportCalculator;
 import nl.borgingsbot.core.round.Round;
 
 /**
@@ -50,7 +50,7 @@ public final class CheckInMessages {
                 .heading(texts.get("checkin.intro.title", region.name(), round.number()))
                 .paragraph(texts.get("checkin.intro.body", questionnaire.prompts().size(),
                         questionnaire.statements().size(), deadline()))
-                .paragraph(round.anonymous() ? texts.get("checkin.intro.anonymous", ReportCalculator.ANONYMOUS_MINIMUM)
+                .paragraph(round.anonymous() ? texts.get("checkin.intro.anonymous", Round.ANONYMOUS_MINIMUM)
                         : texts.get("checkin.intro.named"))
                 .add(new Part.Actions(List.of(button(START, checkIn, "checkin.button.start"))))
                 .build();

@@ -9,13 +9,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import nl.borgingsbot.core.Repositories;
 import nl.borgingsbot.core.actions.Action;
 import nl.borgingsbot.core.actions.ActionRepository;
 import nl.borgingsbot.core.actions.ActionStatus;
 import nl.borgingsbot.core.chat.ChatUser;
 import nl.borgingsbot.core.chat.Handled;
 import nl.borgingsbot.core.chat.Message;
+import nl.borgingsbot.core.i18n.Notice;
 import nl.borgingsbot.core.i18n.Texts;
 import nl.borgingsbot.core.questionnaire.QuestionnaireCatalog;
 import nl.borgingsbot.core.region.AbsenceRepository;
@@ -41,17 +41,15 @@ public final class CheckInService {
     private final Clock clock;
     private final Telemetry telemetry;
 
-    public CheckInService(Repositories repositories, QuestionnaireCatalog catalog, Clock clock) {
-        this(repositories, catalog, clock, Telemetry.NONE);
-    }
-
-    public CheckInService(Repositories repositories, QuestionnaireCatalog catalog, Clock clock, Telemetry telemetry) {
+    public CheckInService(RegionRepository regions, RoundRepository rounds, CheckInRepository checkIns,
+                          ActionRepository actions, AbsenceRepository absences, QuestionnaireCatalog catalog, Clock clock,
+                          Telemetry telemetry) {
         this.telemetry = telemetry;
-        this.regions = repositories.regions();
-        this.rounds = repositories.rounds();
-        this.checkIns = repositories.checkIns();
-        this.actions = repositories.actions();
-        this.absences = repositories.absences();
+        this.regions = regions;
+        this.rounds = rounds;
+        this.checkIns = checkIns;
+        this.actions = actions;
+        this.absences = absences;
         this.catalog = catalog;
         this.clock = clock;
     }

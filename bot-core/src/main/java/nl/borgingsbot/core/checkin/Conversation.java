@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 
 import nl.borgingsbot.core.actions.Action;
 import nl.borgingsbot.core.actions.ActionStatus;
+import nl.borgingsbot.core.i18n.Notice;
+import nl.borgingsbot.core.i18n.TextInput;
 import nl.borgingsbot.core.questionnaire.Questionnaire;
 import nl.borgingsbot.core.questionnaire.Statement;
 

@@ -3,6 +3,7 @@ package nl.borgingsbot.core.checkin;
 import java.util.Optional;
 
 import nl.borgingsbot.core.actions.ActionStatus;
+import nl.borgingsbot.core.i18n.Notice;
 
 /**
  * What one input does to a check-in: the step it moves to, the answer to store (if any),

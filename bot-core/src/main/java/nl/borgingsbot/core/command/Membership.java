@@ -11,11 +11,11 @@ import nl.borgingsbot.core.region.Region;
 import nl.borgingsbot.core.region.RegionRepository;
 
 /** Who belongs where: the region a command is about, and a person's role in it. */
-final class Membership {
+public final class Membership {
 
     private final RegionRepository regions;
 
-    Membership(RegionRepository regions) {
+    public Membership(RegionRepository regions) {
         this.regions = regions;
     }
 
@@ -23,7 +23,7 @@ final class Membership {
      * The region a command is about: the channel's; in a DM the one region this person manages,
      * or else the one region they are a partner of.
      */
-    Optional<Region> regionFor(ChatUser from, Optional<ChatChannel> channel) {
+    public Optional<Region> regionFor(ChatUser from, Optional<ChatChannel> channel) {
         if (channel.isPresent()) {
             return regions.byChannel(channel.get());
         }
@@ -36,20 +36,20 @@ final class Membership {
                 : Optional.empty();
     }
 
-    boolean isManager(Region region, ChatUser user) {
+    public boolean isManager(Region region, ChatUser user) {
         return regions.managers(region.id()).contains(user);
     }
 
-    Optional<Partner> partner(Region region, ChatUser user) {
+    public Optional<Partner> partner(Region region, ChatUser user) {
         return regions.partners(region.id()).stream().filter(p -> p.user().equals(user)).findFirst();
     }
 
-    boolean isPartner(Region region, ChatUser user) {
+    public boolean isPartner(Region region, ChatUser user) {
         return partner(region, user).isPresent();
     }
 
     /** The programme managers as people write them in chat. */
-    String managerNames(Region region) {
+    public String managerNames(Region region) {
         return regions.managers(region.id()).stream().map(m -> "@" + m.userId()).collect(Collectors.joining(", "));
     }
 }

@@ -2,19 +2,22 @@ package nl.borgingsbot.core.export;
 
 import java.util.Optional;
 
-import nl.borgingsbot.core.Repositories;
+import nl.borgingsbot.core.actions.ActionRepository;
 import nl.borgingsbot.core.region.Region;
 import nl.borgingsbot.core.round.Round;
+import nl.borgingsbot.core.round.RoundRepository;
 import nl.borgingsbot.core.round.RoundService;
 
 /** Gathers what an export of a closed round holds: its report, answers, the actions and the trend. */
 public final class Exports {
 
-    private final Repositories repositories;
+    private final RoundRepository roundRepository;
+    private final ActionRepository actions;
     private final RoundService rounds;
 
-    public Exports(Repositories repositories, RoundService rounds) {
-        this.repositories = repositories;
+    public Exports(RoundRepository roundRepository, ActionRepository actions, RoundService rounds) {
+        this.roundRepository = roundRepository;
+        this.actions = actions;
         this.rounds = rounds;
     }
 
@@ -23,12 +26,12 @@ public final class Exports {
      * that round does not exist or is still open.
      */
     public Optional<ExcelExport.Input> of(Region region, Optional<Integer> number) {
-        Optional<Round> round = repositories.rounds().ofRegion(region.id()).stream()
+        Optional<Round> round = roundRepository.ofRegion(region.id()).stream()
                 .filter(r -> !r.isOpen())
                 .filter(r -> number.isEmpty() || r.number() == number.get())
                 .reduce((earlier, later) -> later);
         return round.map(r -> rounds.report(region, r)).map(report -> new ExcelExport.Input(report,
-                rounds.responses(report.round()), repositories.actions().ofRegion(region.id()), rounds.trend(region),
+                rounds.responses(report.round()), actions.ofRegion(region.id()), rounds.trend(region),
                 rounds.additionTo(report)));
     }
 }

@@ -7,14 +7,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import nl.borgingsbot.core.Repositories;
 import nl.borgingsbot.core.questionnaire.Element;
 import nl.borgingsbot.core.questionnaire.Questionnaire;
 import nl.borgingsbot.core.region.Region;
+import nl.borgingsbot.core.region.RegionRepository;
 import nl.borgingsbot.core.report.ElementStats;
 import nl.borgingsbot.core.report.ReportCalculator;
 import nl.borgingsbot.core.report.RoundReport;
 import nl.borgingsbot.core.round.Round;
+import nl.borgingsbot.core.round.RoundRepository;
 import nl.borgingsbot.core.round.RoundService;
 
 /**
@@ -31,12 +32,17 @@ public final class NationalFigures {
     /** A round counts from this many responses. */
     public static final int RESPONSE_MINIMUM = ReportCalculator.ANONYMOUS_MINIMUM;
 
-    private final Repositories repositories;
+    private final RegionRepository regions;
+    private final RoundRepository roundRepository;
+    private final ConsentRepository consents;
     private final RoundService rounds;
     private final Clock clock;
 
-    public NationalFigures(Repositories repositories, RoundService rounds, Clock clock) {
-        this.repositories = repositories;
+    public NationalFigures(RegionRepository regions, RoundRepository roundRepository, ConsentRepository consents,
+                           RoundService rounds, Clock clock) {
+        this.regions = regions;
+        this.roundRepository = roundRepository;
+        this.consents = consents;
         this.rounds = rounds;
         this.clock = clock;
     }
@@ -72,7 +78,7 @@ public final class NationalFigures {
 
     /** Whether the region shares its means now. */
     public boolean sharing(long regionId) {
-        return repositories.consents().sharing(regionId);
+        return consents.sharing(regionId);
     }
 
     /**
@@ -87,9 +93,9 @@ public final class NationalFigures {
 
     /** As {@link #picture(Questionnaire, Instant, Optional)}, for rounds closed in ({@code from}, {@code to}]. */
     public Picture picture(Questionnaire questionnaire, Instant from, Instant to, Optional<Long> except) {
-        Set<Long> sharing = repositories.consents().sharingRegions();
+        Set<Long> sharing = consents.sharingRegions();
         List<Shared> shared = new ArrayList<>();
-        for (Region region : repositories.regions().all()) {
+        for (Region region : regions.all()) {
             if (sharing.contains(region.id()) && except.filter(id -> id == region.id()).isEmpty()) {
                 counted(region, questionnaire, from, to).ifPresent(report -> shared.add(new Shared(region, report)));
             }
@@ -99,7 +105,7 @@ public final class NationalFigures {
 
     /** The region's latest round that counts, closed in ({@code from}, {@code to}]. */
     public Optional<RoundReport> counted(Region region, Questionnaire questionnaire, Instant from, Instant to) {
-        List<Round> closed = repositories.rounds().ofRegion(region.id()).stream()
+        List<Round> closed = roundRepository.ofRegion(region.id()).stream()
                 .filter(r -> r.questionnaireId().equals(questionnaire.id()))
                 .filter(r -> r.closedAt().filter(t -> t.isAfter(from) && !t.isAfter(to)).isPresent())
                 .toList();
@@ -114,7 +120,7 @@ public final class NationalFigures {
 
     /** The region's last closed round, if it ever closed one. */
     public Optional<Round> lastClosed(Region region) {
-        return repositories.rounds().ofRegion(region.id()).stream().filter(r -> r.closedAt().isPresent())
+        return roundRepository.ofRegion(region.id()).stream().filter(r -> r.closedAt().isPresent())
                 .reduce((earlier, later) -> later);
     }
 

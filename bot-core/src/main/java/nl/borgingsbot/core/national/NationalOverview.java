@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import nl.borgingsbot.core.Repositories;
 import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.chat.Part;
 import nl.borgingsbot.core.i18n.Texts;
 import nl.borgingsbot.core.questionnaire.Questionnaire;
 import nl.borgingsbot.core.questionnaire.QuestionnaireCatalog;
 import nl.borgingsbot.core.region.Region;
+import nl.borgingsbot.core.region.RegionRepository;
 import nl.borgingsbot.core.report.RadarChart;
 import nl.borgingsbot.core.report.RadarData;
 import nl.borgingsbot.core.report.RoundReport;
@@ -36,12 +36,15 @@ public final class NationalOverview {
     public static final String FILE_NAME = "borging-landelijk.xlsx";
 
     private final NationalFigures figures;
-    private final Repositories repositories;
+    private final RegionRepository regions;
+    private final ConsentRepository consents;
     private final QuestionnaireCatalog catalog;
 
-    public NationalOverview(NationalFigures figures, Repositories repositories, QuestionnaireCatalog catalog) {
+    public NationalOverview(NationalFigures figures, RegionRepository regions, ConsentRepository consents,
+                            QuestionnaireCatalog catalog) {
         this.figures = figures;
-        this.repositories = repositories;
+        this.regions = regions;
+        this.consents = consents;
         this.catalog = catalog;
     }
 
@@ -68,9 +71,9 @@ public final class NationalOverview {
         Questionnaire questionnaire = catalog.require(Region.DEFAULT_QUESTIONNAIRE);
         Instant windowStart = at.atZone(Region.AMSTERDAM).minusMonths(NationalFigures.WINDOW_MONTHS).toInstant();
         Instant silentBefore = at.atZone(Region.AMSTERDAM).minusMonths(SILENT_MONTHS).toInstant();
-        Set<Long> sharing = repositories.consents().sharingRegions();
+        Set<Long> sharing = consents.sharingRegions();
         List<RegionRow> rows = new ArrayList<>();
-        for (Region region : repositories.regions().all()) {
+        for (Region region : regions.all()) {
             boolean shares = sharing.contains(region.id());
             Optional<Round> last = figures.lastClosed(region);
             rows.add(new RegionRow(region, shares, last,

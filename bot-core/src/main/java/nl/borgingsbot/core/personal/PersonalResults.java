@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import nl.borgingsbot.core.Repositories;
 import nl.borgingsbot.core.chat.ChatUser;
 import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.i18n.Texts;
@@ -15,6 +14,7 @@ import nl.borgingsbot.core.region.Region;
 import nl.borgingsbot.core.report.Response;
 import nl.borgingsbot.core.report.RoundReport;
 import nl.borgingsbot.core.round.Round;
+import nl.borgingsbot.core.round.RoundRepository;
 import nl.borgingsbot.core.round.RoundService;
 
 /**
@@ -26,11 +26,13 @@ public final class PersonalResults {
 
     private static final Logger LOG = LoggerFactory.getLogger(PersonalResults.class);
 
-    private final Repositories repositories;
+    private final RoundRepository roundRepository;
+    private final PersonalResultSettings settings;
     private final RoundService rounds;
 
-    public PersonalResults(Repositories repositories, RoundService rounds) {
-        this.repositories = repositories;
+    public PersonalResults(RoundRepository roundRepository, PersonalResultSettings settings, RoundService rounds) {
+        this.roundRepository = roundRepository;
+        this.settings = settings;
         this.rounds = rounds;
     }
 
@@ -42,7 +44,7 @@ public final class PersonalResults {
         int sent = 0;
         for (Response response : responses) {
             Partner partner = response.partner();
-            if (!repositories.personalResults().wanted(partner.id())) {
+            if (!settings.wanted(partner.id())) {
                 continue;
             }
             try {
@@ -71,10 +73,10 @@ public final class PersonalResults {
         }
         Region r = region.get();
         if (on.isPresent()) {
-            repositories.personalResults().setWanted(partner.get().id(), on.get());
+            settings.setWanted(partner.get().id(), on.get());
             return Message.text(texts.get(on.get() ? "personal.on" : "personal.off", r.name()));
         }
-        Optional<Round> last = repositories.rounds().ofRegion(r.id()).stream().filter(x -> !x.isOpen())
+        Optional<Round> last = roundRepository.ofRegion(r.id()).stream().filter(x -> !x.isOpen())
                 .reduce((earlier, later) -> later);
         if (last.isEmpty()) {
             return Message.text(texts.get("round.noReport", r.name()));

@@ -8,7 +8,6 @@ import java.util.Map;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-import nl.borgingsbot.core.Repositories;
 import nl.borgingsbot.core.actions.Action;
 import nl.borgingsbot.core.chat.ChatUser;
 import nl.borgingsbot.core.checkin.CheckIn;
@@ -29,7 +28,7 @@ final class PersonalData {
     private PersonalData() {
     }
 
-    static byte[] json(ChatUser person, Repositories repositories, QuestionnaireCatalog catalog) {
+    static byte[] json(ChatUser person, Stores repositories, QuestionnaireCatalog catalog) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("identity", Map.of("platform", person.platform().key(), "workspace", person.workspace(),
                 "userId", person.userId()));
@@ -54,7 +53,7 @@ final class PersonalData {
         return JSON.writeValueAsBytes(data);
     }
 
-    private static Map<String, Object> round(CheckIn checkIn, Repositories repositories, QuestionnaireCatalog catalog) {
+    private static Map<String, Object> round(CheckIn checkIn, Stores repositories, QuestionnaireCatalog catalog) {
         Round round = repositories.rounds().byId(checkIn.roundId()).orElseThrow();
         Questionnaire questionnaire = catalog.require(round.questionnaireId());
         Map<String, Object> data = new LinkedHashMap<>();

@@ -1,51 +1,100 @@
 package nl.borgingsbot.core.privacy;
 
+import static nl.borgingsbot.core.command.CommandParser.lower;
+
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiPredicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import nl.borgingsbot.core.Repositories;
 import nl.borgingsbot.core.actions.Action;
 import nl.borgingsbot.core.actions.ActionMessages;
+import nl.borgingsbot.core.actions.ActionRepository;
 import nl.borgingsbot.core.chat.ChatUser;
 import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.chat.Part;
 import nl.borgingsbot.core.checkin.CheckIn;
+import nl.borgingsbot.core.checkin.CheckInRepository;
+import nl.borgingsbot.core.command.Command;
+import nl.borgingsbot.core.command.CommandParser.Entry;
+import nl.borgingsbot.core.command.CommandRouter;
+import nl.borgingsbot.core.command.CommandRouter.Route;
+import nl.borgingsbot.core.command.CoreCommands.Misused;
+import nl.borgingsbot.core.command.Role;
+import nl.borgingsbot.core.command.UserReference;
 import nl.borgingsbot.core.checkin.Score;
 import nl.borgingsbot.core.i18n.Texts;
 import nl.borgingsbot.core.questionnaire.Prompt;
 import nl.borgingsbot.core.questionnaire.Questionnaire;
 import nl.borgingsbot.core.questionnaire.QuestionnaireCatalog;
 import nl.borgingsbot.core.questionnaire.Statement;
+import nl.borgingsbot.core.region.AbsenceRepository;
 import nl.borgingsbot.core.region.Partner;
 import nl.borgingsbot.core.region.Region;
+import nl.borgingsbot.core.region.RegionRepository;
 import nl.borgingsbot.core.round.Round;
+import nl.borgingsbot.core.round.RoundRepository;
 
 /**
  * {@code mijn gegevens} (everything stored about a person, shown to them) and {@code vergeet mij}
  * (forget them, after a confirmation). A programme manager can forget someone who left the
  * region. What was forgotten is logged without any content or identity.
  */
-public final class PrivacyCommands {
+public final class PrivacyCommands implements CommandRouter.Feature {
+
+    /** "mijn gegevens": everything stored about the person typing. */
+    public record MyData() implements Command {
+    }
+
+    /** "vergeet mij [bevestig]" or "vergeet @user [bevestig]": without the confirmation, what it means. */
+    public record Forget(Optional<UserReference> user, boolean confirmed) implements Command {
+    }
+
+    public static final List<Entry> ENTRIES = List.of(
+            Entry.of(Set.of("mijn", "my"), Set.of("gegevens", "data"), line -> line.rest().length == 1 ? new MyData() : null),
+            Entry.of(Set.of("vergeet", "forget"), line -> forget(line.after(1))));
 
     /** The button that confirms forgetting; its value is the user id to forget. */
     public static final String FORGET = "privacy.forget";
     private static final Logger LOG = LoggerFactory.getLogger(PrivacyCommands.class);
 
-    private final Repositories repositories;
+    private final Stores repositories;
     private final QuestionnaireCatalog catalog;
     private final BiPredicate<ChatUser, Message> sendDirect;
 
     /** @param sendDirect sends a DM, true when delivered (the JSON file goes to the person's DM) */
-    public PrivacyCommands(Repositories repositories, QuestionnaireCatalog catalog,
-                           BiPredicate<ChatUser, Message> sendDirect) {
-        this.repositories = repositories;
+    public PrivacyCommands(RegionRepository regions, RoundRepository rounds, CheckInRepository checkIns,
+                           ActionRepository actions, AbsenceRepository absences, Forgetting forgetting,
+                           QuestionnaireCatalog catalog, BiPredicate<ChatUser, Message> sendDirect) {
+        this.repositories = new Stores(regions, rounds, checkIns, actions, absences, forgetting);
         this.catalog = catalog;
         this.sendDirect = sendDirect;
+    }
+
+    @Override
+    public List<Route<?>> routes() {
+        return List.of(Route.of(MyData.class, Role.ANYONE, (data, request) -> myData(request.from())),
+                Route.of(Forget.class, Role.ANYONE, (forget, request) -> forget(request.from(),
+                        forget.user().map(request::user), forget.confirmed(), request.linkedRegion())));
+    }
+
+    /** "vergeet mij", "vergeet mij bevestig", "vergeet @jan", "vergeet @jan bevestig" (English: forget me / confirm). */
+    private static Command forget(String arguments) {
+        String[] words = arguments.strip().split("\\s+");
+        String last = lower(words[words.length - 1]);
+        boolean confirmed = Set.of("bevestig", "confirm").contains(last);
+        String target = confirmed ? arguments.strip().substring(0, arguments.strip().length() - last.length()).strip()
+                : arguments.strip();
+        if (Set.of("mij", "me").contains(lower(target))) {
+            return new Forget(Optional.empty(), confirmed);
+        }
+        return UserReference.parseLeading(target).filter(l -> l.rest().isEmpty() && target.contains("@"))
+                .<Command>map(l -> new Forget(Optional.of(l.user()), confirmed))
+                .orElse(new Misused("usage.forget"));
     }
 
     /**

@@ -22,7 +22,7 @@ public final class ReportCalculator {
     /** From this spread (highest minus lowest score) partners disagree. */
     static final int DIVERGENT_SPREAD = 2;
     /** Below this many responses an anonymous region shows no per-partner lines. */
-    public static final int ANONYMOUS_MINIMUM = 3;
+    public static final int ANONYMOUS_MINIMUM = Round.ANONYMOUS_MINIMUM;
     private static final double EPSILON = 1e-9;
 
     private ReportCalculator() {

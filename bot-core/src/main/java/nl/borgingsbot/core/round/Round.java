@@ -10,6 +10,11 @@ import java.util.Optional;
 public record Round(long id, long regionId, int number, String questionnaireId, RoundState state,
                     Instant openedAt, Instant deadline, Optional<Instant> closedAt, boolean anonymous) {
 
+    /** Fewer responses than this in an anonymous round: no report of its answers (no one can be singled out). */
+    public static final int ANONYMOUS_MINIMUM = 3;
+    /** The days a round stays open when no deadline is given. */
+    public static final int DEFAULT_WINDOW_DAYS = 14;
+
     public boolean isOpen() {
         return state == RoundState.OPEN;
     }

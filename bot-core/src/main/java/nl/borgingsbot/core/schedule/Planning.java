@@ -1,17 +1,29 @@
 package nl.borgingsbot.core.schedule;
 
+import static nl.borgingsbot.core.command.CommandParser.OFF;
+import static nl.borgingsbot.core.command.CommandParser.ON;
+import static nl.borgingsbot.core.command.CommandParser.join;
+import static nl.borgingsbot.core.command.CommandParser.lower;
+
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.chat.Part;
 import nl.borgingsbot.core.command.Command;
+import nl.borgingsbot.core.command.CommandParser.Entry;
+import nl.borgingsbot.core.command.CommandRouter;
+import nl.borgingsbot.core.command.CommandRouter.Route;
+import nl.borgingsbot.core.command.CoreCommands.Misused;
+import nl.borgingsbot.core.command.Role;
 import nl.borgingsbot.core.command.DeadlineParser;
 import nl.borgingsbot.core.i18n.Texts;
 import nl.borgingsbot.core.region.Region;
@@ -24,7 +36,35 @@ import nl.borgingsbot.core.region.WorkingHours;
  * dates, and change it. A change is checked first (cron, zone, window, reminders) and then stored;
  * the {@link ScheduleRunner} reads it at its next tick, so no restart is needed.
  */
-public final class Planning {
+public final class Planning implements CommandRouter.Feature {
+
+    public record ShowSchedule() implements Command {
+    }
+
+    public record SetQuarterly() implements Command {
+    }
+
+    public record SetCron(String cron, Optional<String> zone) implements Command {
+    }
+
+    public record SetWindow(int days) implements Command {
+    }
+
+    public record SetReminders(List<Integer> daysBeforeDeadline) implements Command {
+    }
+
+    public record SetCloseEarly(boolean closeEarly) implements Command {
+    }
+
+    public record ScheduleOff() implements Command {
+    }
+
+    /** "planning werktijden 08:00-18:00": as typed, checked here. */
+    public record SetWorkingHours(String hours) implements Command {
+    }
+
+    public static final List<Entry> ENTRIES = List.of(
+            Entry.of(Set.of("planning", "schedule"), line -> planning(line.second(), line.rest())));
 
     static final int MAX_WINDOW_DAYS = 60;
     static final int MAX_REMINDERS = 5;
@@ -57,22 +97,75 @@ public final class Planning {
         return schedules.of(region.id()).orElse(Schedule.quarterly(region.id(), region.timeZone(), now).disabled());
     }
 
+    @Override
+    public List<Route<?>> routes() {
+        return List.of(route(ShowSchedule.class), route(SetQuarterly.class), route(SetCron.class), route(SetWindow.class),
+                route(SetReminders.class), route(SetCloseEarly.class), route(ScheduleOff.class),
+                route(SetWorkingHours.class));
+    }
+
+    private <C extends Command> Route<C> route(Class<C> type) {
+        return Route.of(type, Role.MANAGER, (command, request) -> handle(command, request.region(), request.texts()));
+    }
+
+    private static Command planning(String second, String[] rest) {
+        return switch (second) {
+            case "" -> new ShowSchedule();
+            case "kwartaal", "quarterly" -> new SetQuarterly();
+            case "uit", "off" -> new ScheduleOff();
+            case "cron" -> cron(rest);
+            case "venster", "window" -> rest.length == 2 && rest[1].matches("\\d{1,3}")
+                    ? new SetWindow(Integer.parseInt(rest[1])) : new Misused("usage.planning");
+            case "herinneringen", "reminders" -> reminders(rest);
+            case "werktijden", "hours" -> rest.length >= 2 ? new SetWorkingHours(join(rest, 1))
+                    : new Misused("usage.planning");
+            case "vroeg", "early" -> rest.length == 2 && ON.contains(lower(rest[1])) ? new SetCloseEarly(true)
+                    : rest.length == 2 && OFF.contains(lower(rest[1])) ? new SetCloseEarly(false)
+                    : new Misused("usage.planning");
+            default -> new Misused("usage.planning");
+        };
+    }
+
+    /** "planning cron 0 0 9 ? * MON#1 Europe/Amsterdam": the last word is a zone when it has a slash or is UTC. */
+    private static Command cron(String[] rest) {
+        if (rest.length < 2) {
+            return new Misused("usage.planning");
+        }
+        String last = rest[rest.length - 1];
+        boolean zone = last.contains("/") || last.equalsIgnoreCase("UTC");
+        String expression = String.join(" ", Arrays.copyOfRange(rest, 1, zone ? rest.length - 1 : rest.length));
+        return expression.isBlank() ? new Misused("usage.planning")
+                : new SetCron(expression, zone ? Optional.of(last) : Optional.empty());
+    }
+
+    /** "planning herinneringen 7,2" (or "7 2", or "geen"). */
+    private static Command reminders(String[] rest) {
+        String list = join(rest, 1);
+        if (Set.of("geen", "none").contains(lower(list))) {
+            return new SetReminders(List.of());
+        }
+        if (!list.matches("\\d{1,2}([,\\s]+\\d{1,2})*")) {
+            return new Misused("usage.planning");
+        }
+        return new SetReminders(Arrays.stream(list.split("[,\\s]+")).map(Integer::valueOf).toList());
+    }
+
     /** Carries out a planning command for the region; the reply says what changed or what is wrong. */
-    public Message handle(Command command, Region region, Texts texts) {
+    private Message handle(Command command, Region region, Texts texts) {
         Instant now = clock.instant();
         Schedule current = current(region, now);
-        if (command instanceof Command.ShowSchedule) {
+        if (command instanceof ShowSchedule) {
             return show(region, current, texts);
         }
         Optional<String> problem = Optional.empty();
         Schedule changed = current;
-        if (command instanceof Command.SetQuarterly) {
+        if (command instanceof SetQuarterly) {
             changed = current.withCron(Schedule.QUARTERLY, region.timeZone(), now);
-        } else if (command instanceof Command.ScheduleOff) {
+        } else if (command instanceof ScheduleOff) {
             changed = current.disabled();
-        } else if (command instanceof Command.SetCloseEarly early) {
+        } else if (command instanceof SetCloseEarly early) {
             changed = current.withCloseEarly(early.closeEarly());
-        } else if (command instanceof Command.SetCron set) {
+        } else if (command instanceof SetCron set) {
             Optional<ZoneId> zone = zone(set.zone().orElse(current.zone().getId()));
             if (zone.isEmpty()) {
                 problem = Optional.of(texts.get("planning.invalid.zone", set.zone().orElse("")));
@@ -80,13 +173,13 @@ public final class Planning {
                 problem = Cron.check(set.cron(), zone.get(), now).map(p -> cronProblem(p, set.cron(), texts));
                 changed = current.withCron(set.cron(), zone.get(), now);
             }
-        } else if (command instanceof Command.SetWindow window) {
+        } else if (command instanceof SetWindow window) {
             int earliest = current.reminderDays().stream().max(Integer::compare).orElse(0);
             if (window.days() < 1 || window.days() > MAX_WINDOW_DAYS || window.days() <= earliest) {
                 problem = Optional.of(texts.get("planning.invalid.window", MAX_WINDOW_DAYS, earliest));
             }
             changed = current.withWindow(window.days());
-        } else if (command instanceof Command.SetReminders reminders) {
+        } else if (command instanceof SetReminders reminders) {
             List<Integer> days = reminders.daysBeforeDeadline();
             boolean fits = days.size() <= MAX_REMINDERS && new HashSet<>(days).size() == days.size()
                     && days.stream().allMatch(d -> d >= 1 && d < current.windowDays());
@@ -94,7 +187,7 @@ public final class Planning {
                 problem = Optional.of(texts.get("planning.invalid.reminders", MAX_REMINDERS, current.windowDays() - 1));
             }
             changed = current.withReminders(days.stream().sorted((a, b) -> b - a).toList());
-        } else if (command instanceof Command.SetWorkingHours set) {
+        } else if (command instanceof SetWorkingHours set) {
             Optional<WorkingHours> hours = WorkingHours.parse(set.hours());
             if (hours.isEmpty()) {
                 problem = Optional.of(texts.get("planning.invalid.hours", set.hours()));

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import nl.borgingsbot.core.region.WorkingHours;
+import nl.borgingsbot.core.round.Round;
 
 /**
  * When a region's rounds open by themselves: a Quartz cron expression in the region's time zone,
@@ -18,7 +19,7 @@ public record Schedule(long regionId, String cron, ZoneId zone, int windowDays, 
 
     /** The first Monday of January, April, July and October at 09:00 (Quartz cron: seconds first). */
     public static final String QUARTERLY = "0 0 9 ? 1,4,7,10 MON#1";
-    public static final int DEFAULT_WINDOW_DAYS = 14;
+    public static final int DEFAULT_WINDOW_DAYS = Round.DEFAULT_WINDOW_DAYS;
     public static final List<Integer> DEFAULT_REMINDER_DAYS = List.of(7, 2);
 
     public Schedule {

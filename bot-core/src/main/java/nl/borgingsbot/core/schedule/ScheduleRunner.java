@@ -12,7 +12,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import nl.borgingsbot.core.Repositories;
 import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.checkin.CheckInRepository;
 import nl.borgingsbot.core.command.DeadlineParser;
@@ -54,14 +53,15 @@ public final class ScheduleRunner {
     private LocalDate lastRetention;
 
     /** @param retentionRounds free text is kept for a region's last this many rounds, then deleted */
-    public ScheduleRunner(Repositories repositories, RoundService roundService, int retentionRounds, Clock clock) {
+    public ScheduleRunner(RegionRepository regions, RoundRepository rounds, ScheduleRepository schedules,
+                          CheckInRepository checkIns, RoundService roundService, int retentionRounds, Clock clock) {
         if (retentionRounds < 1) {
             throw new IllegalArgumentException("BORGING_RETENTION_ROUNDS must be at least 1, was " + retentionRounds);
         }
-        this.regions = repositories.regions();
-        this.rounds = repositories.rounds();
-        this.schedules = repositories.schedules();
-        this.checkIns = repositories.checkIns();
+        this.regions = regions;
+        this.rounds = rounds;
+        this.schedules = schedules;
+        this.checkIns = checkIns;
         this.roundService = roundService;
         this.retentionRounds = retentionRounds;
         this.clock = clock;

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import nl.borgingsbot.core.actions.Action;
 import nl.borgingsbot.core.actions.ActionStatus;
+import nl.borgingsbot.core.i18n.Notice;
 import nl.borgingsbot.core.questionnaire.Questionnaire;
 import nl.borgingsbot.core.testing.Fixtures;
 

@@ -25,14 +25,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import nl.borgingsbot.core.Borgingsbot;
+import nl.borgingsbot.core.CoreAssembly;
 import nl.borgingsbot.core.chat.ChatChannel;
 import nl.borgingsbot.core.chat.Gateways;
 import nl.borgingsbot.core.chat.InboundEvent;
 import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.chat.Part;
 import nl.borgingsbot.core.chat.Platform;
-import nl.borgingsbot.core.command.Command;
-import nl.borgingsbot.core.command.CommandParser;
+import nl.borgingsbot.core.command.CoreCommands;
 import nl.borgingsbot.core.region.Administrators;
 import nl.borgingsbot.core.region.Region;
 import nl.borgingsbot.core.round.RoundService;
@@ -162,7 +162,8 @@ class NationalTest {
     }
 
     private NationalFigures figures() {
-        return new NationalFigures(database.repositories(), new RoundService(database.repositories(), Fixtures.catalog(),
+        return new NationalFigures(database.repositories().regions(), database.repositories().rounds(),
+                database.repositories().consents(), new RoundService(database.repositories(), Fixtures.catalog(),
                 new Gateways(List.of(slack)), clock), clock);
     }
 
@@ -295,10 +296,10 @@ class NationalTest {
                 .isEqualTo("Het landelijk overzicht is alleen voor de beheerders van het programmabureau: @UADMIN."
                         + " Vraag het aan hen.");
         assertThat(dm(ADMIN, "landelijk")).isEqualTo("Het landelijk overzicht staat in je privégesprek met mij.");
-        assertThat(CommandParser.parse("landelijk")).contains(new Command.National());
-        assertThat(CommandParser.parse("regio landelijk aan")).contains(new Command.SetNationalSharing(true));
-        assertThat(CommandParser.parse("region national off")).contains(new Command.SetNationalSharing(false));
-        assertThat(CommandParser.parse("regio landelijk misschien")).contains(new Command.Misused("usage.regionNational"));
+        assertThat(CoreAssembly.PARSER.parse("landelijk")).contains(new NationalCommands.National());
+        assertThat(CoreAssembly.PARSER.parse("regio landelijk aan")).contains(new NationalCommands.SetNationalSharing(true));
+        assertThat(CoreAssembly.PARSER.parse("region national off")).contains(new NationalCommands.SetNationalSharing(false));
+        assertThat(CoreAssembly.PARSER.parse("regio landelijk misschien")).contains(new CoreCommands.Misused("usage.regionNational"));
         assertThat(command("R1P1", 1, "regio landelijk uit")).contains("Dat kan alleen de programmamanager van regio Noord");
     }
 

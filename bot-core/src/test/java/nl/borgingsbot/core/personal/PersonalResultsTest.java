@@ -17,10 +17,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import nl.borgingsbot.core.CoreAssembly;
 import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.chat.Part;
-import nl.borgingsbot.core.command.Command;
-import nl.borgingsbot.core.command.CommandParser;
+import nl.borgingsbot.core.command.CoreCommands;
 import nl.borgingsbot.core.report.RadarChart;
 import nl.borgingsbot.core.report.RadarStyle;
 import nl.borgingsbot.core.testing.RecordingGateway;
@@ -124,10 +124,10 @@ class PersonalResultsTest {
 
     @Test
     void theCommandIsParsedInDutchAndEnglish() {
-        assertThat(CommandParser.parse("mijn resultaat")).contains(new Command.MyResult(Optional.empty()));
-        assertThat(CommandParser.parse("mijn resultaat uit")).contains(new Command.MyResult(Optional.of(false)));
-        assertThat(CommandParser.parse("My result ON")).contains(new Command.MyResult(Optional.of(true)));
-        assertThat(CommandParser.parse("mijn resultaat morgen")).contains(new Command.Misused("usage.myResult"));
+        assertThat(CoreAssembly.PARSER.parse("mijn resultaat")).contains(new PersonalResultCommands.MyResult(Optional.empty()));
+        assertThat(CoreAssembly.PARSER.parse("mijn resultaat uit")).contains(new PersonalResultCommands.MyResult(Optional.of(false)));
+        assertThat(CoreAssembly.PARSER.parse("My result ON")).contains(new PersonalResultCommands.MyResult(Optional.of(true)));
+        assertThat(CoreAssembly.PARSER.parse("mijn resultaat morgen")).contains(new CoreCommands.Misused("usage.myResult"));
     }
 
     private static int count(BufferedImage image, int rgb) {

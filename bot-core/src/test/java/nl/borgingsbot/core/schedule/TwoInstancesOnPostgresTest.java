@@ -74,7 +74,9 @@ class TwoInstancesOnPostgresTest {
             RecordingGateway gateway = new RecordingGateway(Platform.of("slack"));
             Borgingsbot bot = new Borgingsbot(database.repositories(), Fixtures.catalog(), new Gateways(List.of(gateway)),
                     Administrators.parse("slack:UADMIN"), clock);
-            return new Instance(database, bot, new ScheduleRunner(database.repositories(), bot.rounds(),
+            return new Instance(database, bot, new ScheduleRunner(database.repositories().regions(),
+                    database.repositories().rounds(), database.repositories().schedules(),
+                    database.repositories().checkIns(), bot.rounds(),
                     ScheduleRunner.DEFAULT_RETENTION_ROUNDS, clock), gateway);
         }
     }

@@ -103,7 +103,8 @@ public final class TestBot implements AutoCloseable {
 
     /** The scheduler on this bot's database and clock. */
     public ScheduleRunner scheduleRunner(int retentionRounds) {
-        return new ScheduleRunner(database.repositories(), bot.rounds(), retentionRounds, clock);
+        return new ScheduleRunner(database.repositories().regions(), database.repositories().rounds(),
+                database.repositories().schedules(), database.repositories().checkIns(), bot.rounds(), retentionRounds, clock);
     }
 
     public Borgingsbot bot() {

@@ -1,4 +1,4 @@
-package nl.borgingsbot.core.checkin;
+package nl.borgingsbot.core.home;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

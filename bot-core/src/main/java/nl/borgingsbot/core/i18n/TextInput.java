@@ -1,4 +1,4 @@
-package nl.borgingsbot.core.checkin;
+package nl.borgingsbot.core.i18n;
 
 import java.text.Normalizer;
 import java.util.Optional;

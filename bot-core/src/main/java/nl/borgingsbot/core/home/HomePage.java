@@ -1,17 +1,23 @@
-package nl.borgingsbot.core.checkin;
+package nl.borgingsbot.core.home;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import nl.borgingsbot.core.Repositories;
 import nl.borgingsbot.core.chat.ChatUser;
 import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.chat.Part;
+import nl.borgingsbot.core.checkin.ActiveCheckIn;
+import nl.borgingsbot.core.checkin.CheckIn;
+import nl.borgingsbot.core.checkin.CheckInMessages;
+import nl.borgingsbot.core.checkin.CheckInService;
+import nl.borgingsbot.core.checkin.Step;
 import nl.borgingsbot.core.i18n.Texts;
 import nl.borgingsbot.core.region.Region;
+import nl.borgingsbot.core.region.RegionRepository;
 import nl.borgingsbot.core.report.RoundReport;
 import nl.borgingsbot.core.round.Round;
+import nl.borgingsbot.core.round.RoundRepository;
 import nl.borgingsbot.core.round.RoundService;
 
 /**
@@ -22,19 +28,22 @@ import nl.borgingsbot.core.round.RoundService;
  */
 public final class HomePage {
 
-    private final Repositories repositories;
+    private final RegionRepository regions;
+    private final RoundRepository roundRepository;
     private final CheckInService checkIns;
     private final RoundService rounds;
 
-    public HomePage(Repositories repositories, CheckInService checkIns, RoundService rounds) {
-        this.repositories = repositories;
+    public HomePage(RegionRepository regions, RoundRepository roundRepository, CheckInService checkIns,
+                    RoundService rounds) {
+        this.regions = regions;
+        this.roundRepository = roundRepository;
         this.checkIns = checkIns;
         this.rounds = rounds;
     }
 
     public Message of(ChatUser user) {
         Optional<ActiveCheckIn> active = checkIns.active(user);
-        List<Region> managed = repositories.regions().managedBy(user);
+        List<Region> managed = regions.managedBy(user);
         Texts texts = Texts.of(active.map(a -> a.region().language())
                 .orElse(managed.isEmpty() ? Region.DUTCH : managed.get(0).language()));
         Message.Builder page = Message.builder().heading(texts.get("home.title"));
@@ -47,7 +56,7 @@ public final class HomePage {
             lastReport(page, texts, region);
         }
         for (Region region : managed) {
-            Optional<Round> round = repositories.rounds().openRound(region.id());
+            Optional<Round> round = roundRepository.openRound(region.id());
             if (round.isEmpty()) {
                 page.paragraph(texts.get("home.manager.noRound", region.name()));
                 continue;
@@ -63,17 +72,17 @@ public final class HomePage {
 
     /** The regions a person manages or is a partner of, each once. */
     private List<Region> regionsOf(ChatUser user, List<Region> managed) {
-        List<Region> regions = new ArrayList<>(managed);
-        repositories.regions().partnershipsOf(user).stream()
-                .flatMap(p -> repositories.regions().byId(p.regionId()).stream())
-                .filter(r -> regions.stream().noneMatch(m -> m.id() == r.id()))
-                .forEach(regions::add);
-        return regions;
+        List<Region> all = new ArrayList<>(managed);
+        regions.partnershipsOf(user).stream()
+                .flatMap(p -> regions.byId(p.regionId()).stream())
+                .filter(r -> all.stream().noneMatch(m -> m.id() == r.id()))
+                .forEach(all::add);
+        return all;
     }
 
     /** "Last result, round 3: 4 of 5 responded; lowest: Inzicht … (1,8), Structuur … (2,2)". */
     private void lastReport(Message.Builder page, Texts texts, Region region) {
-        Optional<Round> last = repositories.rounds().ofRegion(region.id()).stream()
+        Optional<Round> last = roundRepository.ofRegion(region.id()).stream()
                 .filter(r -> !r.isOpen()).reduce((earlier, later) -> later);
         if (last.isEmpty()) {
             return;
