@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,7 @@ import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.checkin.ActiveCheckIn;
 import nl.borgingsbot.core.checkin.CheckInService;
 import nl.borgingsbot.core.checkin.HomePage;
+import nl.borgingsbot.core.checkin.Invitations;
 import nl.borgingsbot.core.checkin.Step;
 import nl.borgingsbot.core.command.Command;
 import nl.borgingsbot.core.command.CommandHandler;
@@ -30,20 +32,25 @@ import nl.borgingsbot.core.inbox.Inbox;
 import nl.borgingsbot.core.national.NationalCommands;
 import nl.borgingsbot.core.national.NationalComparison;
 import nl.borgingsbot.core.national.NationalFigures;
+import nl.borgingsbot.core.outbox.FailureNotices;
+import nl.borgingsbot.core.outbox.Outbox;
 import nl.borgingsbot.core.personal.PersonalResults;
 import nl.borgingsbot.core.privacy.PrivacyCommands;
 import nl.borgingsbot.core.questionnaire.QuestionnaireCatalog;
 import nl.borgingsbot.core.region.Administrators;
 import nl.borgingsbot.core.region.Region;
 import nl.borgingsbot.core.report.ReportAddition;
-import nl.borgingsbot.core.round.RoundService;
+import nl.borgingsbot.core.report.RoundReport;
+import nl.borgingsbot.core.report.RoundReports;
+import nl.borgingsbot.core.round.RoundLifecycle;
 import nl.borgingsbot.core.telemetry.Telemetry;
 
 /**
  * The one entry point for everything people do in a chat: adapters hand in an
  * {@link InboundEvent} when they acknowledge it ({@link #accept}) and render what comes back to
  * its author (in Slack a command's reply is only visible to the caller). Side effects for others —
- * partners' DMs, channel posts — go out through the {@link Gateways}.
+ * partners' DMs, channel posts — go out through the {@link Outbox}, whose dispatcher this bot
+ * starts and stops: on its own threads, in the bulk lane, never on the workers that handle events.
  *
  * <p>Every platform gets the guarantees of the {@link Inbox}: an event is handled once (a retry
  * with the same key changes nothing, also after a restart), one person's events in the order they
@@ -59,7 +66,10 @@ public final class Borgingsbot implements AutoCloseable {
 
     private final CheckInService checkIns;
     private final CommandHandler commands;
-    private final RoundService roundService;
+    private final RoundLifecycle lifecycle;
+    private final Invitations invitations;
+    private final RoundReports reports;
+    private final Outbox outbox;
     private final HomePage homePage;
     private final Inbox inbox;
 
@@ -104,16 +114,29 @@ public final class Borgingsbot implements AutoCloseable {
                        Administrators admins, Clock clock, Settings settings) {
         this.inbox = new Inbox(repositories.handledEvents(), clock, settings.workers());
         this.checkIns = new CheckInService(repositories, catalog, clock, settings.telemetry());
+        this.outbox = new Outbox(repositories.outbox(), repositories.regions(), new FailureNotices(repositories.regions(),
+                repositories.rounds(), repositories.deliveryFailures(), clock), gateways, clock, Outbox.BULK_WORKERS,
+                settings.telemetry());
+        this.lifecycle = new RoundLifecycle(repositories.rounds(), repositories.absences(), clock, settings.telemetry());
+        this.invitations = new Invitations(repositories.regions(), repositories.checkIns(), repositories.reminders(),
+                catalog, lifecycle, outbox, clock, settings.telemetry());
         // the national figures are computed from the plain round reports, without the comparison itself
-        NationalFigures figures = new NationalFigures(repositories, new RoundService(repositories, catalog, gateways,
-                clock, settings.random(), report -> ReportAddition.NONE, Telemetry.NONE), clock);
-        this.roundService = new RoundService(repositories, catalog, gateways, clock, settings.random(),
+        NationalFigures figures = new NationalFigures(repositories, reports(repositories, catalog, clock,
+                settings.random(), report -> ReportAddition.NONE, Telemetry.NONE), clock);
+        this.reports = reports(repositories, catalog, clock, settings.random(),
                 new NationalComparison(figures, settings.nationalMinimum()), settings.telemetry());
-        this.roundService.whenClosed(new PersonalResults(repositories, roundService)::sendAll);
-        this.commands = new CommandHandler(repositories, roundService, catalog, admins,
-                new NationalCommands(repositories, catalog, figures, roundService, admins, settings.nationalMinimum(), clock),
+        this.reports.whenClosed(new PersonalResults(repositories, reports, outbox)::sendAll);
+        this.commands = new CommandHandler(repositories, invitations, reports, outbox, catalog, admins,
+                new NationalCommands(repositories, catalog, figures, outbox, admins, settings.nationalMinimum(), clock),
                 clock);
-        this.homePage = new HomePage(repositories, checkIns, roundService);
+        this.homePage = new HomePage(repositories, checkIns, invitations, reports);
+        this.outbox.start();
+    }
+
+    private RoundReports reports(Repositories repositories, QuestionnaireCatalog catalog, Clock clock, Random random,
+                                 Function<RoundReport, ReportAddition> additions, Telemetry telemetry) {
+        return new RoundReports(repositories.regions(), repositories.rounds(), repositories.checkIns(),
+                repositories.actions(), catalog, lifecycle, outbox, clock, random, additions, telemetry);
     }
 
     /**
@@ -129,8 +152,19 @@ public final class Borgingsbot implements AutoCloseable {
         }
     }
 
-    public RoundService rounds() {
-        return roundService;
+    /** The rounds' reports (computed, published). */
+    public RoundReports reports() {
+        return reports;
+    }
+
+    /** Invitations, reminders and progress. */
+    public Invitations invitations() {
+        return invitations;
+    }
+
+    /** Every message to others goes out through this (its dispatcher runs while the bot does). */
+    public Outbox outbox() {
+        return outbox;
     }
 
     /**
@@ -165,6 +199,7 @@ public final class Borgingsbot implements AutoCloseable {
     @Override
     public void close() {
         inbox.close();
+        outbox.close();
     }
 
     /** {@code ronde sluit} waits for every event accepted before it. */

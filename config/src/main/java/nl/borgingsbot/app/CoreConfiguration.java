@@ -148,6 +148,6 @@ public class CoreConfiguration {
     @Bean
     ScheduleRunner scheduleRunner(BorgingProperties properties, Repositories repositories, Borgingsbot borgingsbot,
                                   Clock clock) {
-        return new ScheduleRunner(repositories, borgingsbot.rounds(), properties.retentionRounds(), clock);
+        return new ScheduleRunner(repositories, borgingsbot.invitations(), borgingsbot.reports(), borgingsbot.outbox(), properties.retentionRounds(), clock);
     }
 }

@@ -12,7 +12,7 @@ import nl.borgingsbot.core.i18n.Texts;
 import nl.borgingsbot.core.region.Region;
 import nl.borgingsbot.core.report.RoundReport;
 import nl.borgingsbot.core.round.Round;
-import nl.borgingsbot.core.round.RoundService;
+import nl.borgingsbot.core.report.RoundReports;
 
 /**
  * A person's home page in the chat app (Slack's App Home): their check-in of the open round — with
@@ -24,9 +24,11 @@ public final class HomePage {
 
     private final Repositories repositories;
     private final CheckInService checkIns;
-    private final RoundService rounds;
+    private final Invitations invitations;
+    private final RoundReports rounds;
 
-    public HomePage(Repositories repositories, CheckInService checkIns, RoundService rounds) {
+    public HomePage(Repositories repositories, CheckInService checkIns, Invitations invitations, RoundReports rounds) {
+        this.invitations = invitations;
         this.repositories = repositories;
         this.checkIns = checkIns;
         this.rounds = rounds;
@@ -52,8 +54,8 @@ public final class HomePage {
                 page.paragraph(texts.get("home.manager.noRound", region.name()));
                 continue;
             }
-            List<RoundService.Progress> progress = rounds.progress(region, round.get());
-            long submitted = progress.stream().filter(RoundService.Progress::submitted).count();
+            List<Invitations.Progress> progress = invitations.progress(region, round.get());
+            long submitted = progress.stream().filter(Invitations.Progress::submitted).count();
             page.heading(texts.get("round.status.title", round.get().number(), region.name()));
             page.paragraph(texts.get("round.status.summary", submitted, progress.size(),
                     texts.dateTime(round.get().deadline(), region.timeZone())));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import nl.borgingsbot.core.Repositories;
+import nl.borgingsbot.core.checkin.Invitations;
 import nl.borgingsbot.core.chat.ChatChannel;
 import nl.borgingsbot.core.chat.ChatUser;
 import nl.borgingsbot.core.chat.Message;
@@ -17,7 +18,6 @@ import nl.borgingsbot.core.region.Region;
 import nl.borgingsbot.core.region.RegionRepository;
 import nl.borgingsbot.core.round.Round;
 import nl.borgingsbot.core.round.RoundRepository;
-import nl.borgingsbot.core.round.RoundService;
 
 /**
  * {@code afwezig tot <datum>} and {@code aanwezig}: a partner says they are away (for all their
@@ -32,15 +32,15 @@ final class AbsenceCommands {
     private final RegionRepository regions;
     private final RoundRepository rounds;
     private final AbsenceRepository absences;
-    private final RoundService roundService;
+    private final Invitations invitations;
     private final Membership membership;
     private final Clock clock;
 
-    AbsenceCommands(Repositories repositories, RoundService roundService, Membership membership, Clock clock) {
+    AbsenceCommands(Repositories repositories, Invitations invitations, Membership membership, Clock clock) {
         this.regions = repositories.regions();
         this.rounds = repositories.rounds();
         this.absences = repositories.absences();
-        this.roundService = roundService;
+        this.invitations = invitations;
         this.membership = membership;
         this.clock = clock;
     }
@@ -92,7 +92,7 @@ final class AbsenceCommands {
             Region region = region(partner);
             Optional<Round> open = rounds.openRound(region.id());
             if (open.isPresent()) {
-                invited += roundService.inviteReturned(region, open.get());
+                invited += invitations.inviteReturned(region, open.get());
             }
         }
         String key = who.isEmpty() ? (invited > 0 ? "absence.clearedInvited" : "absence.cleared")

@@ -10,6 +10,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 import nl.borgingsbot.core.Repositories;
+import nl.borgingsbot.core.checkin.Invitations;
+import nl.borgingsbot.core.outbox.Outbox;
+import nl.borgingsbot.core.report.RoundReports;
 import nl.borgingsbot.core.actions.ActionCommands;
 import nl.borgingsbot.core.chat.ChatChannel;
 import nl.borgingsbot.core.chat.ChatUser;
@@ -31,7 +34,6 @@ import nl.borgingsbot.core.region.Region;
 import nl.borgingsbot.core.region.RegionRepository;
 import nl.borgingsbot.core.round.Round;
 import nl.borgingsbot.core.round.RoundRepository;
-import nl.borgingsbot.core.round.RoundService;
 import nl.borgingsbot.core.schedule.Planning;
 import nl.borgingsbot.core.schedule.Schedule;
 
@@ -47,7 +49,9 @@ public final class CommandHandler {
 
     private final RegionRepository regions;
     private final RoundRepository rounds;
-    private final RoundService roundService;
+    private final Invitations invitations;
+    private final RoundReports reports;
+    private final Outbox outbox;
     private final QuestionnaireCatalog catalog;
     private final Administrators admins;
     private final Planning planning;
@@ -60,21 +64,23 @@ public final class CommandHandler {
     private final PersonalResults personalResults;
     private final Clock clock;
 
-    public CommandHandler(Repositories repositories, RoundService roundService, QuestionnaireCatalog catalog,
-                          Administrators admins, NationalCommands national, Clock clock) {
+    public CommandHandler(Repositories repositories, Invitations invitations, RoundReports reports, Outbox outbox,
+                          QuestionnaireCatalog catalog, Administrators admins, NationalCommands national, Clock clock) {
         this.regions = repositories.regions();
         this.rounds = repositories.rounds();
-        this.roundService = roundService;
+        this.invitations = invitations;
+        this.reports = reports;
+        this.outbox = outbox;
         this.catalog = catalog;
         this.admins = admins;
         this.planning = new Planning(repositories.schedules(), clock);
         this.actions = new ActionCommands(repositories.actions(), repositories.regions(), clock);
         this.membership = new Membership(repositories.regions());
-        this.absences = new AbsenceCommands(repositories, roundService, membership, clock);
-        this.privacy = new PrivacyCommands(repositories, catalog, roundService::sendDirect);
-        this.exports = new Exports(repositories, roundService);
+        this.absences = new AbsenceCommands(repositories, invitations, membership, clock);
+        this.privacy = new PrivacyCommands(repositories, catalog, outbox::sendDirect);
+        this.exports = new Exports(repositories, reports);
         this.national = national;
-        this.personalResults = new PersonalResults(repositories, roundService);
+        this.personalResults = new PersonalResults(repositories, reports, outbox);
         this.clock = clock;
     }
 
@@ -184,7 +190,7 @@ public final class CommandHandler {
             return close(r, texts, open.get());
         }
         if (command instanceof Command.Remind) {
-            RoundService.Fanout fanout = roundService.remind(r, open.get(), RoundService.MANUAL);
+            Invitations.Fanout fanout = invitations.remind(r, open.get(), Invitations.MANUAL);
             Message.Builder reply = Message.builder();
             if (fanout.sent() > 0 || fanout.remindedAlready() == 0) {
                 reply.paragraph(texts.get("round.reminded", fanout.sent()));
@@ -233,17 +239,17 @@ public final class CommandHandler {
         Partner partner = regions.addPartner(region.id(), user, add.user().displayName().orElse(add.user().userId()),
                 organisation);
         Optional<Round> open = rounds.openRound(region.id());
-        RoundService.Invitation invitation = open.map(round -> roundService.invite(region, round, partner))
-                .orElse(RoundService.Invitation.HAD_ONE);
-        if (invitation == RoundService.Invitation.UNREACHABLE) {
+        Invitations.Invitation invitation = open.map(round -> invitations.invite(region, round, partner))
+                .orElse(Invitations.Invitation.HAD_ONE);
+        if (invitation == Invitations.Invitation.UNREACHABLE) {
             return Message.text(texts.get("partner.addedUnreachable", add.user().display(), organisation));
         }
-        return Message.text(texts.get(invitation == RoundService.Invitation.SENT ? "partner.addedInvited" : "partner.added",
+        return Message.text(texts.get(invitation == Invitations.Invitation.SENT ? "partner.addedInvited" : "partner.added",
                 add.user().display(), organisation, region.name()));
     }
 
     private Message partners(Region region, Texts texts) {
-        List<Partner> partners = RoundService.alphabetical(regions.partners(region.id()));
+        List<Partner> partners = Partner.alphabetical(regions.partners(region.id()));
         if (partners.isEmpty()) {
             return Message.text(texts.get("partner.none", region.name()));
         }
@@ -274,9 +280,9 @@ public final class CommandHandler {
         if (Duration.between(clock.instant(), until).compareTo(MAX_ROUND) > 0) {
             return Message.text(texts.get("round.deadlineTooFar", MAX_ROUND.toDays()));
         }
-        RoundService.Fanout fanout;
+        Invitations.Fanout fanout;
         try {
-            fanout = roundService.open(region, until);
+            fanout = invitations.open(region, until);
         } catch (IllegalStateException alreadyOpen) {
             return Message.text(texts.get("round.alreadyOpen", region.name()));
         }
@@ -289,8 +295,8 @@ public final class CommandHandler {
     }
 
     private Message status(Region region, Texts texts, Round round) {
-        List<RoundService.Progress> progress = roundService.progress(region, round);
-        long submitted = progress.stream().filter(RoundService.Progress::submitted).count();
+        List<Invitations.Progress> progress = invitations.progress(region, round);
+        long submitted = progress.stream().filter(Invitations.Progress::submitted).count();
         long away = progress.stream().filter(p -> p.awayUntil().isPresent()).count();
         Message.Builder reply = Message.builder()
                 .heading(texts.get("round.status.title", round.number(), region.name()))
@@ -302,7 +308,7 @@ public final class CommandHandler {
         return reply.add(new Part.Bullets(progress.stream().map(p -> statusLine(p, texts)).toList())).build();
     }
 
-    private static String statusLine(RoundService.Progress p, Texts texts) {
+    private static String statusLine(Invitations.Progress p, Texts texts) {
         String organisation = p.partner().organisation();
         String name = p.partner().name();
         if (p.awayUntil().isPresent()) {
@@ -314,7 +320,7 @@ public final class CommandHandler {
     }
 
     private Message close(Region region, Texts texts, Round round) {
-        Optional<RoundService.Publication> publication = roundService.close(region, round);
+        Optional<RoundReports.Publication> publication = reports.close(region, round);
         if (publication.isEmpty()) {
             return Message.text(texts.get("round.noneOpen", region.name()));
         }
@@ -328,7 +334,7 @@ public final class CommandHandler {
         if (last.isEmpty()) {
             return Message.text(texts.get("round.noReport", region.name()));
         }
-        RoundService.Publication publication = roundService.publish(region, last.get());
+        RoundReports.Publication publication = reports.publish(region, last.get());
         return Message.text(texts.get(publication.posted().isPresent() ? "round.reportPosted" : "round.closedNotPosted",
                 last.get().number(), region.name()));
     }
@@ -349,12 +355,12 @@ public final class CommandHandler {
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                         texts.get("export.fileDescription.xlsx"));
         Message dm = Message.builder().paragraph(texts.get("export.dm", number, region.name())).add(file).build();
-        return Message.text(texts.get(roundService.sendDirect(from, dm) ? "export.sent" : "export.notDelivered",
+        return Message.text(texts.get(outbox.sendDirect(from, dm) ? "export.sent" : "export.notDelivered",
                 number, region.name()));
     }
 
     private Message trend(Region region, Texts texts) {
-        Optional<RoundService.Publication> posted = roundService.postTrend(region);
+        Optional<RoundReports.Publication> posted = reports.postTrend(region);
         if (posted.isEmpty()) {
             return Message.text(texts.get("round.noReport", region.name()));
         }
@@ -419,7 +425,7 @@ public final class CommandHandler {
     }
 
     /** Adds who could not be reached, and what to do about it, when anyone could not. */
-    private static Message withUnreachable(Message.Builder reply, Texts texts, RoundService.Fanout fanout) {
+    private static Message withUnreachable(Message.Builder reply, Texts texts, Invitations.Fanout fanout) {
         if (!fanout.unreachable().isEmpty()) {
             reply.paragraph(texts.get("round.unreachable", fanout.unreachableNames()));
         }

@@ -5,15 +5,15 @@ import java.util.Optional;
 import nl.borgingsbot.core.Repositories;
 import nl.borgingsbot.core.region.Region;
 import nl.borgingsbot.core.round.Round;
-import nl.borgingsbot.core.round.RoundService;
+import nl.borgingsbot.core.report.RoundReports;
 
 /** Gathers what an export of a closed round holds: its report, answers, the actions and the trend. */
 public final class Exports {
 
     private final Repositories repositories;
-    private final RoundService rounds;
+    private final RoundReports rounds;
 
-    public Exports(Repositories repositories, RoundService rounds) {
+    public Exports(Repositories repositories, RoundReports rounds) {
         this.repositories = repositories;
         this.rounds = rounds;
     }

@@ -11,7 +11,7 @@ import nl.borgingsbot.core.i18n.Texts;
 import nl.borgingsbot.core.questionnaire.QuestionnaireCatalog;
 import nl.borgingsbot.core.region.Administrators;
 import nl.borgingsbot.core.region.Region;
-import nl.borgingsbot.core.round.RoundService;
+import nl.borgingsbot.core.outbox.Outbox;
 
 /**
  * The national commands: {@code regio landelijk aan|uit} (the region's programme manager — the
@@ -27,11 +27,11 @@ public final class NationalCommands {
     private final Clock clock;
 
     public NationalCommands(Repositories repositories, QuestionnaireCatalog catalog, NationalFigures figures,
-                            RoundService rounds, Administrators admins, int minimum, Clock clock) {
+                            Outbox outbox, Administrators admins, int minimum, Clock clock) {
         this.consents = repositories.consents();
         this.admins = admins;
         this.overview = new NationalOverview(figures, repositories, catalog);
-        this.sendDirect = rounds::sendDirect;
+        this.sendDirect = outbox::sendDirect;
         this.minimum = minimum;
         this.clock = clock;
     }

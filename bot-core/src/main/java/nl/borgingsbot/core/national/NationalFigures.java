@@ -15,7 +15,7 @@ import nl.borgingsbot.core.report.ElementStats;
 import nl.borgingsbot.core.report.ReportCalculator;
 import nl.borgingsbot.core.report.RoundReport;
 import nl.borgingsbot.core.round.Round;
-import nl.borgingsbot.core.round.RoundService;
+import nl.borgingsbot.core.report.RoundReports;
 
 /**
  * The national numbers, computed afresh each time from the regions that share <em>now</em> (so a
@@ -32,10 +32,10 @@ public final class NationalFigures {
     public static final int RESPONSE_MINIMUM = ReportCalculator.ANONYMOUS_MINIMUM;
 
     private final Repositories repositories;
-    private final RoundService rounds;
+    private final RoundReports rounds;
     private final Clock clock;
 
-    public NationalFigures(Repositories repositories, RoundService rounds, Clock clock) {
+    public NationalFigures(Repositories repositories, RoundReports rounds, Clock clock) {
         this.repositories = repositories;
         this.rounds = rounds;
         this.clock = clock;

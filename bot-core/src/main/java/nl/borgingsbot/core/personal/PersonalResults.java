@@ -15,7 +15,8 @@ import nl.borgingsbot.core.region.Region;
 import nl.borgingsbot.core.report.Response;
 import nl.borgingsbot.core.report.RoundReport;
 import nl.borgingsbot.core.round.Round;
-import nl.borgingsbot.core.round.RoundService;
+import nl.borgingsbot.core.outbox.Outbox;
+import nl.borgingsbot.core.report.RoundReports;
 
 /**
  * Each partner's own line: when a round closes, every partner who answered gets it in a DM (unless
@@ -27,9 +28,11 @@ public final class PersonalResults {
     private static final Logger LOG = LoggerFactory.getLogger(PersonalResults.class);
 
     private final Repositories repositories;
-    private final RoundService rounds;
+    private final RoundReports rounds;
+    private final Outbox outbox;
 
-    public PersonalResults(Repositories repositories, RoundService rounds) {
+    public PersonalResults(Repositories repositories, RoundReports rounds, Outbox outbox) {
+        this.outbox = outbox;
         this.repositories = repositories;
         this.rounds = rounds;
     }
@@ -47,7 +50,7 @@ public final class PersonalResults {
             }
             try {
                 Optional<PersonalResult> result = PersonalResult.of(report, responses, partner.id());
-                if (result.isPresent() && rounds.sendDirect(partner.user(), messages.message(result.get()))) {
+                if (result.isPresent() && outbox.sendDirect(partner.user(), messages.message(result.get()))) {
                     sent++;
                 }
             } catch (RuntimeException e) {
@@ -84,7 +87,7 @@ public final class PersonalResults {
         if (result.isEmpty()) {
             return Message.text(texts.get("personal.notAnswered", last.get().number(), r.name()));
         }
-        boolean sent = rounds.sendDirect(from, new PersonalResultMessages(texts).message(result.get()));
+        boolean sent = outbox.sendDirect(from, new PersonalResultMessages(texts).message(result.get()));
         return Message.text(texts.get(sent ? "personal.sent" : "personal.notDelivered", last.get().number(), r.name()));
     }
 }

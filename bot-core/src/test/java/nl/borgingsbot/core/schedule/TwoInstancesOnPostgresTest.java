@@ -74,7 +74,7 @@ class TwoInstancesOnPostgresTest {
             RecordingGateway gateway = new RecordingGateway(Platform.of("slack"));
             Borgingsbot bot = new Borgingsbot(database.repositories(), Fixtures.catalog(), new Gateways(List.of(gateway)),
                     Administrators.parse("slack:UADMIN"), clock);
-            return new Instance(database, bot, new ScheduleRunner(database.repositories(), bot.rounds(),
+            return new Instance(database, bot, new ScheduleRunner(database.repositories(), bot.invitations(), bot.reports(), bot.outbox(),
                     ScheduleRunner.DEFAULT_RETENTION_ROUNDS, clock), gateway);
         }
     }
@@ -141,6 +141,8 @@ class TwoInstancesOnPostgresTest {
             tickTogether(a, b, 3);
             assertThat(a.gateway().posts().size() + b.gateway().posts().size()).isEqualTo(1);
         } finally {
+            a.bot().close();
+            b.bot().close();
             a.database().close();
             b.database().close();
         }

@@ -103,7 +103,7 @@ public final class TestBot implements AutoCloseable {
 
     /** The scheduler on this bot's database and clock. */
     public ScheduleRunner scheduleRunner(int retentionRounds) {
-        return new ScheduleRunner(database.repositories(), bot.rounds(), retentionRounds, clock);
+        return new ScheduleRunner(database.repositories(), bot.invitations(), bot.reports(), bot.outbox(), retentionRounds, clock);
     }
 
     public Borgingsbot bot() {

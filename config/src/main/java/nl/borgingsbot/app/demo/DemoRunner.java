@@ -109,10 +109,10 @@ public class DemoRunner {
             Path workbook = dir.resolve("borging.xlsx");
             Region region = database.repositories().regions().byName(script.region()).orElseThrow(
                     () -> new IllegalStateException("the demo script did not link region " + script.region()));
-            ExcelExport.Input export = new Exports(database.repositories(), bot.rounds()).of(region, Optional.empty())
+            ExcelExport.Input export = new Exports(database.repositories(), bot.reports()).of(region, Optional.empty())
                     .orElseThrow(() -> new IllegalStateException("the demo round was not closed"));
             Files.write(workbook, new ExcelExport().xlsx(export));
-            NationalOverview national = new NationalOverview(new NationalFigures(database.repositories(), bot.rounds(),
+            NationalOverview national = new NationalOverview(new NationalFigures(database.repositories(), bot.reports(),
                     clock), database.repositories(), catalog);
             Files.write(dir.resolve("landelijk.xlsx"), national.xlsx(national.compute(), Texts.of(Region.DUTCH)));
             return writeFiles(console, dir, workbook, dbFile, out,
