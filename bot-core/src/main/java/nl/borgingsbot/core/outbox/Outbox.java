@@ -293,6 +293,9 @@ public final class Outbox implements AutoCloseable {
             pausing = true;
         }
         try {
+            if (!wakeups(seen)) {
+                return; // woken just before: a wake from now on interrupts the pause
+            }
             gateways.retry().pause(wait);
         } catch (InterruptedException e) {
             // woken by wake(): look again
