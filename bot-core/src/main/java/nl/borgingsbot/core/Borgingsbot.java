@@ -20,6 +20,7 @@ import nl.borgingsbot.core.chat.InboundEvent;
 import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.checkin.ActiveCheckIn;
 import nl.borgingsbot.core.checkin.CheckInService;
+import nl.borgingsbot.core.checkin.Invitations;
 import nl.borgingsbot.core.checkin.Step;
 import nl.borgingsbot.core.command.Command;
 import nl.borgingsbot.core.command.CommandParser;
@@ -27,13 +28,14 @@ import nl.borgingsbot.core.command.CommandRouter;
 import nl.borgingsbot.core.home.HomePage;
 import nl.borgingsbot.core.i18n.Texts;
 import nl.borgingsbot.core.inbox.Inbox;
+import nl.borgingsbot.core.outbox.Outbox;
 import nl.borgingsbot.core.national.NationalComparison;
 import nl.borgingsbot.core.privacy.PrivacyCommands;
 import nl.borgingsbot.core.questionnaire.QuestionnaireCatalog;
 import nl.borgingsbot.core.region.Administrators;
 import nl.borgingsbot.core.region.Region;
-import nl.borgingsbot.core.round.RoundCommands;
-import nl.borgingsbot.core.round.RoundService;
+import nl.borgingsbot.core.cycle.RoundCommands;
+import nl.borgingsbot.core.report.RoundReports;
 import nl.borgingsbot.core.telemetry.Telemetry;
 
 /**
@@ -57,7 +59,9 @@ public final class Borgingsbot implements AutoCloseable {
     private final CheckInService checkIns;
     private final CommandParser parser;
     private final CommandRouter commands;
-    private final RoundService roundService;
+    private final Invitations invitations;
+    private final RoundReports reports;
+    private final Outbox outbox;
     private final HomePage homePage;
     private final Inbox inbox;
 
@@ -106,7 +110,7 @@ public final class Borgingsbot implements AutoCloseable {
 
     /** What the entry point hands events to, built by {@link CoreAssembly}. */
     public record Parts(Inbox inbox, CheckInService checkIns, CommandParser parser, CommandRouter commands,
-                        RoundService rounds, HomePage homePage) {
+                        Invitations invitations, RoundReports reports, Outbox outbox, HomePage homePage) {
     }
 
     public Borgingsbot(Parts parts) {
@@ -114,8 +118,11 @@ public final class Borgingsbot implements AutoCloseable {
         this.checkIns = parts.checkIns();
         this.parser = parts.parser();
         this.commands = parts.commands();
-        this.roundService = parts.rounds();
+        this.invitations = parts.invitations();
+        this.reports = parts.reports();
+        this.outbox = parts.outbox();
         this.homePage = parts.homePage();
+        this.outbox.start();
     }
 
     /**
@@ -131,8 +138,19 @@ public final class Borgingsbot implements AutoCloseable {
         }
     }
 
-    public RoundService rounds() {
-        return roundService;
+    /** The rounds' reports (computed, published). */
+    public RoundReports reports() {
+        return reports;
+    }
+
+    /** Invitations, reminders and progress. */
+    public Invitations invitations() {
+        return invitations;
+    }
+
+    /** Every message to others goes out through this (its dispatcher runs while the bot does). */
+    public Outbox outbox() {
+        return outbox;
     }
 
     /**
@@ -167,6 +185,7 @@ public final class Borgingsbot implements AutoCloseable {
     @Override
     public void close() {
         inbox.close();
+        outbox.close();
     }
 
     /** {@code ronde sluit} waits for every event accepted before it. */

@@ -4,6 +4,7 @@ import nl.borgingsbot.core.actions.ActionRepository;
 import nl.borgingsbot.core.checkin.CheckInRepository;
 import nl.borgingsbot.core.inbox.HandledEvents;
 import nl.borgingsbot.core.national.ConsentRepository;
+import nl.borgingsbot.core.outbox.OutboxStore;
 import nl.borgingsbot.core.personal.PersonalResultSettings;
 import nl.borgingsbot.core.privacy.Forgetting;
 import nl.borgingsbot.core.region.AbsenceRepository;
@@ -18,5 +19,6 @@ public record Repositories(RegionRepository regions, RoundRepository rounds, Che
                            ScheduleRepository schedules, ReminderLog reminders, ActionRepository actions,
                            AbsenceRepository absences, Forgetting forgetting,
                            HandledEvents handledEvents, ConsentRepository consents,
-                           DeliveryFailureLog deliveryFailures, PersonalResultSettings personalResults) {
+                           DeliveryFailureLog deliveryFailures, PersonalResultSettings personalResults,
+                           OutboxStore outbox) {
 }

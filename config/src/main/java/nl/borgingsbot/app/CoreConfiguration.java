@@ -149,6 +149,7 @@ public class CoreConfiguration {
     ScheduleRunner scheduleRunner(BorgingProperties properties, Repositories repositories, Borgingsbot borgingsbot,
                                   Clock clock) {
         return new ScheduleRunner(repositories.regions(), repositories.rounds(), repositories.schedules(),
-                repositories.checkIns(), borgingsbot.rounds(), properties.retentionRounds(), clock);
+                repositories.checkIns(), borgingsbot.invitations(), borgingsbot.reports(), borgingsbot.outbox(),
+                properties.retentionRounds(), clock);
     }
 }

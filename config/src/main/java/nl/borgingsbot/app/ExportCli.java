@@ -184,7 +184,7 @@ final class ExportCli {
                         regions.isEmpty() ? texts.get("export.cli.noRegions") : String.join(", ", regions)), true);
             }
             Region region = found.get();
-            Exports exports = new Exports(repositories.rounds(), repositories.actions(), context.getBean(Borgingsbot.class).rounds());
+            Exports exports = new Exports(repositories.rounds(), repositories.actions(), context.getBean(Borgingsbot.class).reports());
             Optional<ExcelExport.Input> input = exports.of(region, request.round());
             if (input.isEmpty()) {
                 return new Outcome(NOTHING_TO_EXPORT, request.round()
@@ -207,7 +207,7 @@ final class ExportCli {
     private static Outcome national(ConfigurableApplicationContext context, Repositories repositories, Path file,
                                     Texts texts) {
         NationalOverview overview = new NationalOverview(new NationalFigures(repositories.regions(),
-                repositories.rounds(), repositories.consents(), context.getBean(Borgingsbot.class).rounds(),
+                repositories.rounds(), repositories.consents(), context.getBean(Borgingsbot.class).reports(),
                 context.getBean(Clock.class)), repositories.regions(), repositories.consents(),
                 context.getBean(QuestionnaireCatalog.class));
         NationalOverview.Overview computed = overview.compute();

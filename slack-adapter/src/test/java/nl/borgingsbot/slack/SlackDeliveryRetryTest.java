@@ -26,7 +26,9 @@ import nl.borgingsbot.core.chat.Gateways;
 import nl.borgingsbot.core.region.NewRegion;
 import nl.borgingsbot.core.region.Region;
 import nl.borgingsbot.core.round.Round;
-import nl.borgingsbot.core.round.RoundService;
+import nl.borgingsbot.core.Borgingsbot;
+import nl.borgingsbot.core.checkin.Invitations;
+import nl.borgingsbot.core.region.Administrators;
 import nl.borgingsbot.core.store.Database;
 import nl.borgingsbot.slack.testing.FakeSlack;
 import nl.borgingsbot.slack.testing.Questionnaires;
@@ -47,7 +49,8 @@ class SlackDeliveryRetryTest {
     private final TestClock clock = new TestClock(Instant.parse("2026-12-07T08:00:00Z"));
     private FakeSlack slack;
     private Database database;
-    private RoundService rounds;
+    private Borgingsbot bot;
+    private Invitations rounds;
     private Region region;
 
     @BeforeEach
@@ -60,7 +63,8 @@ class SlackDeliveryRetryTest {
                 new BlockKitRenderer(), new RateLimitedCall(clock::advance));
         Gateways gateways = new Gateways(List.of(gateway),
                 new DeliveryRetry(clock, clock::advance, DeliveryRetry.GIVE_UP_AFTER));
-        rounds = new RoundService(database.repositories(), Questionnaires.catalog(), gateways, clock);
+        bot = new Borgingsbot(database.repositories(), Questionnaires.catalog(), gateways, Administrators.parse(""), clock);
+        rounds = bot.invitations();
         region = database.repositories().regions().create(
                 NewRegion.withDefaults("Rivierenland", new ChatChannel(SlackGateway.PLATFORM, FakeSlack.TEAM, "C1")));
         database.repositories().regions().addManager(region.id(), user(MANAGER));
@@ -70,6 +74,7 @@ class SlackDeliveryRetryTest {
 
     @AfterEach
     void stop() {
+        bot.close();
         database.close();
         slack.close();
     }
@@ -78,7 +83,7 @@ class SlackDeliveryRetryTest {
         return new ChatUser(SlackGateway.PLATFORM, FakeSlack.TEAM, id);
     }
 
-    private RoundService.Fanout open() {
+    private Invitations.Fanout open() {
         return rounds.open(region, clock.instant().plus(Duration.ofDays(14)));
     }
 
@@ -90,7 +95,7 @@ class SlackDeliveryRetryTest {
     void aDmThrottledEightTimesIsDeliveredOnce() {
         slack.rateLimit("chat.postMessage", FakeSlack.dmChannel("U1"), 8, 1);
 
-        RoundService.Fanout fanout = open();
+        Invitations.Fanout fanout = open();
 
         assertThat(fanout.sent()).isEqualTo(2);
         assertThat(fanout.unreachable()).isEmpty();
@@ -104,11 +109,11 @@ class SlackDeliveryRetryTest {
     void aPartnerWhoCannotGetADmIsReportedOnceWithTheCause() {
         slack.fail("chat.postMessage", FakeSlack.dmChannel("U1"), "messages_tab_disabled");
 
-        RoundService.Fanout fanout = open();
+        Invitations.Fanout fanout = open();
         Round round = fanout.round();
-        rounds.remind(region, round, RoundService.MANUAL);
+        rounds.remind(region, round, Invitations.MANUAL);
         clock.advance(Duration.ofDays(1));
-        rounds.remind(region, round, RoundService.MANUAL);
+        rounds.remind(region, round, Invitations.MANUAL);
 
         assertThat(fanout.unreachable()).extracting(p -> p.user().userId()).containsExactly("U1");
         assertThat(managerDms()).singleElement().satisfies(report -> assertThat(report.visibleText())
@@ -133,7 +138,7 @@ class SlackDeliveryRetryTest {
         slack.rateLimit("chat.postMessage", FakeSlack.dmChannel("U1"), Integer.MAX_VALUE, 900);
         Instant start = clock.instant();
 
-        RoundService.Fanout fanout = open();
+        Invitations.Fanout fanout = open();
 
         assertThat(Duration.between(start, clock.instant())).isGreaterThanOrEqualTo(DeliveryRetry.GIVE_UP_AFTER);
         // the core honoured Retry-After: about four tries of five calls each in the hour, not a tight loop

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +22,9 @@ import nl.borgingsbot.core.chat.DeliveryRetry;
 import nl.borgingsbot.core.chat.Gateways;
 import nl.borgingsbot.core.region.NewRegion;
 import nl.borgingsbot.core.region.Region;
-import nl.borgingsbot.core.round.RoundService;
+import nl.borgingsbot.core.Borgingsbot;
+import nl.borgingsbot.core.checkin.Invitations;
+import nl.borgingsbot.core.region.Administrators;
 import nl.borgingsbot.core.store.Database;
 
 /**
@@ -44,7 +47,8 @@ class TeamsDeliveryRetryTest extends TeamsHttpTest {
     FileOffers files;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T08:00:00Z"));
-    private RoundService rounds;
+    private Borgingsbot bot;
+    private Invitations rounds;
     private Region region;
     private String prefix;
 
@@ -55,9 +59,10 @@ class TeamsDeliveryRetryTest extends TeamsHttpTest {
                 new ConnectorRetryStrategy(4, Duration.ofMillis(500), Duration.ofSeconds(30), clock::advance,
                         Telemetry.NONE));
         TeamsGateway gateway = new TeamsGateway(conversations, clients, files);
-        rounds = new RoundService(database.repositories(), catalog(),
+        bot = new Borgingsbot(database.repositories(), catalog(),
                 new Gateways(List.of(gateway), new DeliveryRetry(clock, clock::advance, DeliveryRetry.GIVE_UP_AFTER)),
-                clock);
+                Administrators.parse(""), clock);
+        rounds = bot.invitations();
         region = database.repositories().regions().create(NewRegion.withDefaults("Regio " + prefix,
                 new ChatChannel(TeamsGateway.PLATFORM, Activities.TENANT, "19:" + prefix + "@thread.tacv2")));
         for (String user : List.of(MANAGER, "A", "B")) {
@@ -66,6 +71,11 @@ class TeamsDeliveryRetryTest extends TeamsHttpTest {
         database.repositories().regions().addManager(region.id(), chatUser(MANAGER));
         database.repositories().regions().addPartner(region.id(), chatUser("A"), "Anna de Vries", "Technasium Noord");
         database.repositories().regions().addPartner(region.id(), chatUser("B"), "Bram Jansen", "ROC Noord");
+    }
+
+    @AfterEach
+    void stopBot() {
+        bot.close();
     }
 
     private static nl.borgingsbot.core.questionnaire.QuestionnaireCatalog catalog() {
@@ -96,7 +106,7 @@ class TeamsDeliveryRetryTest extends TeamsHttpTest {
         }
     }
 
-    private RoundService.Fanout open() {
+    private Invitations.Fanout open() {
         return rounds.open(region, clock.instant().plus(Duration.ofDays(14)));
     }
 
@@ -109,7 +119,7 @@ class TeamsDeliveryRetryTest extends TeamsHttpTest {
         failSends("A", 6, 429, "2");
         failSends("A", 6, 503, "1");
 
-        RoundService.Fanout fanout = open();
+        Invitations.Fanout fanout = open();
 
         assertThat(fanout.sent()).isEqualTo(2);
         assertThat(fanout.unreachable()).isEmpty();
@@ -123,10 +133,10 @@ class TeamsDeliveryRetryTest extends TeamsHttpTest {
     void aPartnerTheAppIsNotInstalledForIsReportedOnceWithTheCause() {
         failSends("B", 3, 403, "0");
 
-        RoundService.Fanout fanout = open();
-        rounds.remind(region, fanout.round(), RoundService.MANUAL);
+        Invitations.Fanout fanout = open();
+        rounds.remind(region, fanout.round(), Invitations.MANUAL);
         clock.advance(Duration.ofDays(1));
-        rounds.remind(region, fanout.round(), RoundService.MANUAL);
+        rounds.remind(region, fanout.round(), Invitations.MANUAL);
 
         assertThat(fanout.unreachable()).extracting(p -> p.name()).containsExactly("Bram Jansen");
         assertThat(managerDms()).singleElement().satisfies(report -> assertThat(Cards.text(report))
@@ -139,7 +149,7 @@ class TeamsDeliveryRetryTest extends TeamsHttpTest {
         failSends("A", 100, 503, "900");
         Instant start = clock.instant();
 
-        RoundService.Fanout fanout = open();
+        Invitations.Fanout fanout = open();
 
         assertThat(Duration.between(start, clock.instant())).isGreaterThanOrEqualTo(DeliveryRetry.GIVE_UP_AFTER);
         assertThat(fanout.unreachable()).extracting(p -> p.name()).containsExactly("Anna de Vries");

@@ -28,7 +28,7 @@ import nl.borgingsbot.core.region.Region;
 import nl.borgingsbot.core.region.RegionRepository;
 import nl.borgingsbot.core.round.Round;
 import nl.borgingsbot.core.round.RoundRepository;
-import nl.borgingsbot.core.round.RoundService;
+import nl.borgingsbot.core.checkin.Invitations;
 
 /**
  * {@code afwezig tot <datum>} and {@code aanwezig}: a partner says they are away (for all their
@@ -59,16 +59,16 @@ public final class AbsenceCommands implements CommandRouter.Feature {
     private final RegionRepository regions;
     private final RoundRepository rounds;
     private final AbsenceRepository absences;
-    private final RoundService roundService;
+    private final Invitations invitations;
     private final Membership membership;
     private final Clock clock;
 
     public AbsenceCommands(RegionRepository regions, RoundRepository rounds, AbsenceRepository absences,
-                           RoundService roundService, Membership membership, Clock clock) {
+                           Invitations invitations, Membership membership, Clock clock) {
         this.regions = regions;
         this.rounds = rounds;
         this.absences = absences;
-        this.roundService = roundService;
+        this.invitations = invitations;
         this.membership = membership;
         this.clock = clock;
     }
@@ -145,7 +145,7 @@ public final class AbsenceCommands implements CommandRouter.Feature {
             Region region = region(partner);
             Optional<Round> open = rounds.openRound(region.id());
             if (open.isPresent()) {
-                invited += roundService.inviteReturned(region, open.get());
+                invited += invitations.inviteReturned(region, open.get());
             }
         }
         String key = who.isEmpty() ? (invited > 0 ? "absence.clearedInvited" : "absence.cleared")

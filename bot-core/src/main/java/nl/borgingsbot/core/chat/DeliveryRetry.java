@@ -43,6 +43,11 @@ public final class DeliveryRetry {
         return new DeliveryRetry(Clock.systemUTC(), d -> Thread.sleep(d.toMillis()), GIVE_UP_AFTER);
     }
 
+    /** Waits as this policy waits between attempts (really, or on a test's clock). */
+    public void pause(Duration wait) throws InterruptedException {
+        sleeper.sleep(wait);
+    }
+
     public Duration giveUpAfter() {
         return giveUpAfter;
     }

@@ -6,16 +6,16 @@ import nl.borgingsbot.core.actions.ActionRepository;
 import nl.borgingsbot.core.region.Region;
 import nl.borgingsbot.core.round.Round;
 import nl.borgingsbot.core.round.RoundRepository;
-import nl.borgingsbot.core.round.RoundService;
+import nl.borgingsbot.core.report.RoundReports;
 
 /** Gathers what an export of a closed round holds: its report, answers, the actions and the trend. */
 public final class Exports {
 
     private final RoundRepository roundRepository;
     private final ActionRepository actions;
-    private final RoundService rounds;
+    private final RoundReports rounds;
 
-    public Exports(RoundRepository roundRepository, ActionRepository actions, RoundService rounds) {
+    public Exports(RoundRepository roundRepository, ActionRepository actions, RoundReports rounds) {
         this.roundRepository = roundRepository;
         this.actions = actions;
         this.rounds = rounds;

@@ -18,7 +18,8 @@ import nl.borgingsbot.core.region.RegionRepository;
 import nl.borgingsbot.core.report.RoundReport;
 import nl.borgingsbot.core.round.Round;
 import nl.borgingsbot.core.round.RoundRepository;
-import nl.borgingsbot.core.round.RoundService;
+import nl.borgingsbot.core.checkin.Invitations;
+import nl.borgingsbot.core.report.RoundReports;
 
 /**
  * A person's home page in the chat app (Slack's App Home): their check-in of the open round — with
@@ -31,10 +32,12 @@ public final class HomePage {
     private final RegionRepository regions;
     private final RoundRepository roundRepository;
     private final CheckInService checkIns;
-    private final RoundService rounds;
+    private final Invitations invitations;
+    private final RoundReports rounds;
 
     public HomePage(RegionRepository regions, RoundRepository roundRepository, CheckInService checkIns,
-                    RoundService rounds) {
+                    Invitations invitations, RoundReports rounds) {
+        this.invitations = invitations;
         this.regions = regions;
         this.roundRepository = roundRepository;
         this.checkIns = checkIns;
@@ -61,8 +64,8 @@ public final class HomePage {
                 page.paragraph(texts.get("home.manager.noRound", region.name()));
                 continue;
             }
-            List<RoundService.Progress> progress = rounds.progress(region, round.get());
-            long submitted = progress.stream().filter(RoundService.Progress::submitted).count();
+            List<Invitations.Progress> progress = invitations.progress(region, round.get());
+            long submitted = progress.stream().filter(Invitations.Progress::submitted).count();
             page.heading(texts.get("round.status.title", round.get().number(), region.name()));
             page.paragraph(texts.get("round.status.summary", submitted, progress.size(),
                     texts.dateTime(round.get().deadline(), region.timeZone())));

@@ -16,7 +16,7 @@ import nl.borgingsbot.core.report.ReportCalculator;
 import nl.borgingsbot.core.report.RoundReport;
 import nl.borgingsbot.core.round.Round;
 import nl.borgingsbot.core.round.RoundRepository;
-import nl.borgingsbot.core.round.RoundService;
+import nl.borgingsbot.core.report.RoundReports;
 
 /**
  * The national numbers, computed afresh each time from the regions that share <em>now</em> (so a
@@ -35,11 +35,11 @@ public final class NationalFigures {
     private final RegionRepository regions;
     private final RoundRepository roundRepository;
     private final ConsentRepository consents;
-    private final RoundService rounds;
+    private final RoundReports rounds;
     private final Clock clock;
 
     public NationalFigures(RegionRepository regions, RoundRepository roundRepository, ConsentRepository consents,
-                           RoundService rounds, Clock clock) {
+                           RoundReports rounds, Clock clock) {
         this.regions = regions;
         this.roundRepository = roundRepository;
         this.consents = consents;

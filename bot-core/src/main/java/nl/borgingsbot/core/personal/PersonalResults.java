@@ -13,9 +13,10 @@ import nl.borgingsbot.core.region.Partner;
 import nl.borgingsbot.core.region.Region;
 import nl.borgingsbot.core.report.Response;
 import nl.borgingsbot.core.report.RoundReport;
+import nl.borgingsbot.core.report.RoundReports;
 import nl.borgingsbot.core.round.Round;
 import nl.borgingsbot.core.round.RoundRepository;
-import nl.borgingsbot.core.round.RoundService;
+import nl.borgingsbot.core.outbox.Outbox;
 
 /**
  * Each partner's own line: when a round closes, every partner who answered gets it in a DM (unless
@@ -28,12 +29,15 @@ public final class PersonalResults {
 
     private final RoundRepository roundRepository;
     private final PersonalResultSettings settings;
-    private final RoundService rounds;
+    private final RoundReports rounds;
+    private final Outbox outbox;
 
-    public PersonalResults(RoundRepository roundRepository, PersonalResultSettings settings, RoundService rounds) {
+    public PersonalResults(RoundRepository roundRepository, PersonalResultSettings settings, RoundReports rounds,
+                           Outbox outbox) {
         this.roundRepository = roundRepository;
         this.settings = settings;
         this.rounds = rounds;
+        this.outbox = outbox;
     }
 
     /** After a round closed: each partner who answered and wants it gets their own result; returns how many. */
@@ -49,7 +53,7 @@ public final class PersonalResults {
             }
             try {
                 Optional<PersonalResult> result = PersonalResult.of(report, responses, partner.id());
-                if (result.isPresent() && rounds.sendDirect(partner.user(), messages.message(result.get()))) {
+                if (result.isPresent() && outbox.sendDirect(partner.user(), messages.message(result.get()))) {
                     sent++;
                 }
             } catch (RuntimeException e) {
@@ -86,7 +90,7 @@ public final class PersonalResults {
         if (result.isEmpty()) {
             return Message.text(texts.get("personal.notAnswered", last.get().number(), r.name()));
         }
-        boolean sent = rounds.sendDirect(from, new PersonalResultMessages(texts).message(result.get()));
+        boolean sent = outbox.sendDirect(from, new PersonalResultMessages(texts).message(result.get()));
         return Message.text(texts.get(sent ? "personal.sent" : "personal.notDelivered", last.get().number(), r.name()));
     }
 }

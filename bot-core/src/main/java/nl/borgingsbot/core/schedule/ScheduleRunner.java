@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -22,7 +24,10 @@ import nl.borgingsbot.core.region.WorkingHours;
 import nl.borgingsbot.core.report.RoundReport;
 import nl.borgingsbot.core.round.Round;
 import nl.borgingsbot.core.round.RoundRepository;
-import nl.borgingsbot.core.round.RoundService;
+import nl.borgingsbot.core.checkin.Invitations;
+import nl.borgingsbot.core.outbox.Outbox;
+import nl.borgingsbot.core.outbox.OutboxStore;
+import nl.borgingsbot.core.report.RoundReports;
 
 /**
  * Does what the schedules say is due now: opens scheduled rounds, invites partners back from an
@@ -46,7 +51,9 @@ public final class ScheduleRunner {
     private final RoundRepository rounds;
     private final ScheduleRepository schedules;
     private final CheckInRepository checkIns;
-    private final RoundService roundService;
+    private final Invitations invitations;
+    private final RoundReports reports;
+    private final Outbox outbox;
     private final int retentionRounds;
     private final Clock clock;
     /** The (UTC) day retention last ran in this instance; it runs at the first tick of each day. */
@@ -54,7 +61,8 @@ public final class ScheduleRunner {
 
     /** @param retentionRounds free text is kept for a region's last this many rounds, then deleted */
     public ScheduleRunner(RegionRepository regions, RoundRepository rounds, ScheduleRepository schedules,
-                          CheckInRepository checkIns, RoundService roundService, int retentionRounds, Clock clock) {
+                          CheckInRepository checkIns, Invitations invitations, RoundReports reports, Outbox outbox,
+                          int retentionRounds, Clock clock) {
         if (retentionRounds < 1) {
             throw new IllegalArgumentException("BORGING_RETENTION_ROUNDS must be at least 1, was " + retentionRounds);
         }
@@ -62,7 +70,9 @@ public final class ScheduleRunner {
         this.rounds = rounds;
         this.schedules = schedules;
         this.checkIns = checkIns;
-        this.roundService = roundService;
+        this.invitations = invitations;
+        this.reports = reports;
+        this.outbox = outbox;
         this.retentionRounds = retentionRounds;
         this.clock = clock;
     }
@@ -74,10 +84,17 @@ public final class ScheduleRunner {
     /** Opens, reminds and closes whatever is due at the clock's now. */
     public Tick tick() {
         Instant now = clock.instant();
-        int opened = 0;
+        // every due region's invitations go into the outbox first, then are delivered together
+        List<Invitations.Sending> opening = new ArrayList<>();
         for (Schedule schedule : schedules.enabled()) {
-            opened += openIfDue(schedule, now) ? 1 : 0;
+            openIfDue(schedule, now).ifPresent(opening::add);
         }
+        Map<String, List<OutboxStore.Outcome>> outcomes = outbox.awaitAll(
+                opening.stream().map(Invitations.Sending::batch).toList(), Outbox.AWAIT);
+        for (Invitations.Sending sending : opening) {
+            tellOpened(sending.region(), invitations.finish(sending, outcomes.get(sending.batch())));
+        }
+        int opened = opening.size();
         int reminded = 0;
         int closed = 0;
         for (Round round : rounds.allOpen()) {
@@ -87,11 +104,11 @@ public final class ScheduleRunner {
             }
             Optional<Schedule> schedule = schedules.of(round.regionId());
             if (!now.isBefore(round.deadline()) || closesEarly(schedule, region.get(), round)) {
-                Optional<RoundService.Publication> publication = roundService.close(region.get(), round);
+                Optional<RoundReports.Publication> publication = reports.close(region.get(), round);
                 publication.ifPresent(p -> tellClosed(region.get(), round, p));
                 closed += publication.isPresent() ? 1 : 0;
             } else if (hours(schedule).contains(now, region.get().timeZone())) {
-                roundService.inviteReturned(region.get(), round);
+                invitations.inviteReturned(region.get(), round);
                 reminded += remindIfDue(region.get(), round, schedule, now);
             }
         }
@@ -127,30 +144,28 @@ public final class ScheduleRunner {
      * The round of the schedule's last moment, if that moment is still inside its response window
      * and after the schedule was set. A round for that moment opens once, however often this runs.
      */
-    private boolean openIfDue(Schedule schedule, Instant now) {
+    private Optional<Invitations.Sending> openIfDue(Schedule schedule, Instant now) {
         Duration window = Duration.ofDays(schedule.windowDays());
         Instant from = later(schedule.since(), now.minus(window));
         Optional<Instant> period = Cron.of(schedule.cron(), schedule.zone()).lastFireBetween(from, now);
         Optional<Region> region = regions.byId(schedule.regionId());
         if (period.isEmpty() || region.isEmpty() || regions.partners(region.get().id()).isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         ZonedDateTime fired = period.get().atZone(schedule.zone());
         Instant deadline = DeadlineParser.daysFrom(fired, schedule.windowDays()).toInstant();
         if (!deadline.isAfter(now)) {
-            return false;
+            return Optional.empty();
         }
         boolean late = now.isAfter(period.get().plus(ON_TIME));
         if (late && !schedule.workingHours().contains(now, region.get().timeZone())) {
-            return false; // missed while the bot was down: it opens when the working day starts, not at night
+            return Optional.empty(); // missed while the bot was down: it opens when the working day starts, not at night
         }
-        Optional<RoundService.Fanout> fanout = roundService.openScheduled(region.get(), period.get(), deadline);
-        fanout.ifPresent(f -> tellOpened(region.get(), f));
-        return fanout.isPresent();
+        return invitations.openScheduled(region.get(), period.get(), deadline);
     }
 
     /** Tells the programme managers that a round opened by itself: how many were invited, and the deadline. */
-    private void tellOpened(Region region, RoundService.Fanout fanout) {
+    private void tellOpened(Region region, Invitations.Fanout fanout) {
         Texts texts = Texts.of(region.language());
         Message.Builder message = Message.builder().paragraph(texts.get("schedule.opened.manager",
                 fanout.round().number(), region.name(), fanout.sent(),
@@ -161,14 +176,14 @@ public final class ScheduleRunner {
         if (!fanout.unreachable().isEmpty()) {
             message.paragraph(texts.get("round.unreachable", fanout.unreachableNames()));
         }
-        roundService.tellManagers(region, message.build());
+        outbox.tellManagers(region, message.build());
     }
 
     /** Tells the programme managers that a round closed by itself, with its response rate. */
-    private void tellClosed(Region region, Round round, RoundService.Publication publication) {
+    private void tellClosed(Region region, Round round, RoundReports.Publication publication) {
         Texts texts = Texts.of(region.language());
-        RoundReport report = roundService.report(region, rounds.byId(round.id()).orElse(round));
-        roundService.tellManagers(region, Message.text(texts.get(publication.posted().isPresent()
+        RoundReport report = reports.report(region, rounds.byId(round.id()).orElse(round));
+        outbox.tellManagers(region, Message.text(texts.get(publication.posted().isPresent()
                         ? "schedule.closed.manager" : "schedule.closedNotPosted.manager", round.number(), region.name(),
                 report.responded(), report.invited(), texts.percent(report.responseRate()))));
     }
@@ -190,11 +205,11 @@ public final class ScheduleRunner {
                     return !now.isBefore(at) && at.isAfter(round.openedAt());
                 })
                 .min(Integer::compare);
-        return due.map(d -> roundService.remind(region, round, "days-" + d).sent()).orElse(0);
+        return due.map(d -> invitations.remind(region, round, "days-" + d).sent()).orElse(0);
     }
 
     private boolean closesEarly(Optional<Schedule> schedule, Region region, Round round) {
-        return schedule.map(Schedule::closeEarly).orElse(false) && roundService.everyoneSubmitted(region, round);
+        return schedule.map(Schedule::closeEarly).orElse(false) && invitations.everyoneSubmitted(region, round);
     }
 
     private static Instant later(Instant a, Instant b) {

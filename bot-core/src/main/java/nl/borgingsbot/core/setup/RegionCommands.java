@@ -33,7 +33,7 @@ import nl.borgingsbot.core.region.Region;
 import nl.borgingsbot.core.region.RegionRepository;
 import nl.borgingsbot.core.round.Round;
 import nl.borgingsbot.core.round.RoundRepository;
-import nl.borgingsbot.core.round.RoundService;
+import nl.borgingsbot.core.checkin.Invitations;
 import nl.borgingsbot.core.schedule.Planning;
 
 /**
@@ -76,18 +76,18 @@ public final class RegionCommands implements CommandRouter.Feature {
 
     private final RegionRepository regions;
     private final RoundRepository rounds;
-    private final RoundService roundService;
+    private final Invitations invitations;
     private final QuestionnaireCatalog catalog;
     private final Planning planning;
     private final NationalCommands national;
     private final Membership membership;
 
-    public RegionCommands(RegionRepository regions, RoundRepository rounds, RoundService roundService,
+    public RegionCommands(RegionRepository regions, RoundRepository rounds, Invitations invitations,
                           QuestionnaireCatalog catalog, Planning planning, NationalCommands national,
                           Membership membership) {
         this.regions = regions;
         this.rounds = rounds;
-        this.roundService = roundService;
+        this.invitations = invitations;
         this.catalog = catalog;
         this.planning = planning;
         this.national = national;
@@ -202,17 +202,17 @@ public final class RegionCommands implements CommandRouter.Feature {
         Partner partner = regions.addPartner(region.id(), user, add.user().displayName().orElse(add.user().userId()),
                 organisation);
         Optional<Round> open = rounds.openRound(region.id());
-        RoundService.Invitation invitation = open.map(round -> roundService.invite(region, round, partner))
-                .orElse(RoundService.Invitation.HAD_ONE);
-        if (invitation == RoundService.Invitation.UNREACHABLE) {
+        Invitations.Invitation invitation = open.map(round -> invitations.invite(region, round, partner))
+                .orElse(Invitations.Invitation.HAD_ONE);
+        if (invitation == Invitations.Invitation.UNREACHABLE) {
             return Message.text(texts.get("partner.addedUnreachable", add.user().display(), organisation));
         }
-        return Message.text(texts.get(invitation == RoundService.Invitation.SENT ? "partner.addedInvited" : "partner.added",
+        return Message.text(texts.get(invitation == Invitations.Invitation.SENT ? "partner.addedInvited" : "partner.added",
                 add.user().display(), organisation, region.name()));
     }
 
     private Message partners(Region region, Texts texts) {
-        List<Partner> partners = RoundService.alphabetical(regions.partners(region.id()));
+        List<Partner> partners = Partner.alphabetical(regions.partners(region.id()));
         if (partners.isEmpty()) {
             return Message.text(texts.get("partner.none", region.name()));
         }

@@ -189,7 +189,8 @@ public final class Database implements AutoCloseable {
                 new JdbcReminderLog(dataSource), new JdbcActionRepository(dataSource),
                 new JdbcAbsenceRepository(dataSource), new JdbcForgetting(dataSource),
                 new JdbcHandledEvents(dataSource), new JdbcConsentRepository(dataSource),
-                new JdbcDeliveryFailureLog(dataSource), new JdbcPersonalResultSettings(dataSource));
+                new JdbcDeliveryFailureLog(dataSource), new JdbcPersonalResultSettings(dataSource),
+                new JdbcOutboxStore(dataSource));
     }
 
     /**

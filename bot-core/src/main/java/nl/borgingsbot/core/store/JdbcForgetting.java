@@ -37,10 +37,12 @@ public final class JdbcForgetting implements Forgetting {
                 Jdbc.update(c, "DELETE FROM reminder WHERE partner_id = ?", partner);
                 Jdbc.update(c, "DELETE FROM absence WHERE partner_id = ?", partner);
                 Jdbc.update(c, "DELETE FROM personal_result_off WHERE partner_id = ?", partner);
+                Jdbc.update(c, "DELETE FROM outbox WHERE partner_id = ?", partner);
                 Jdbc.update(c, "UPDATE partner SET user_id = ?, name = '', organisation = ?, active = FALSE WHERE id = ?",
                         "forgotten-" + partner, FORGOTTEN_ORGANISATION, partner);
             }
             Jdbc.update(c, "DELETE FROM region_manager WHERE platform = ? AND workspace = ? AND user_id = ?", who);
+            Jdbc.update(c, "DELETE FROM outbox WHERE target = 'user' AND platform = ? AND workspace = ? AND target_id = ?", who);
             Jdbc.update(c, "UPDATE action SET owner_platform = NULL, owner_workspace = NULL, owner_user_id = NULL"
                     + " WHERE owner_platform = ? AND owner_workspace = ? AND owner_user_id = ?", who);
             return partners.size();

@@ -3,14 +3,10 @@ package nl.borgingsbot.core.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-
-import nl.borgingsbot.core.round.RoundService;
 
 /** bot-core is plain Java: no Spring, Slack or Bot Framework type may appear in it. */
 @AnalyzeClasses(packages = "nl.borgingsbot.core", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -30,7 +26,5 @@ class CoreArchitectureTest {
 
     /** The core's packages depend one way (docs/architecture.md draws which may use which). */
     @ArchTest
-    static final ArchRule noCycles = slices().matching("nl.borgingsbot.core.(*)..").should().beFreeOfCycles()
-            // LEAD: remove after the RoundService split merges (RoundService still reaches report, checkin and actions)
-            .ignoreDependency(JavaClass.Predicates.belongToAnyOf(RoundService.class), DescribedPredicate.alwaysTrue());
+    static final ArchRule noCycles = slices().matching("nl.borgingsbot.core.(*)..").should().beFreeOfCycles();
 }

@@ -15,7 +15,7 @@ import nl.borgingsbot.core.absence.AbsenceCommands;
 import nl.borgingsbot.core.actions.ActionCommands;
 import nl.borgingsbot.core.export.ExportCommands;
 import nl.borgingsbot.core.privacy.PrivacyCommands;
-import nl.borgingsbot.core.round.RoundCommands;
+import nl.borgingsbot.core.cycle.RoundCommands;
 import nl.borgingsbot.core.schedule.Planning;
 import nl.borgingsbot.core.setup.RegionCommands;
 

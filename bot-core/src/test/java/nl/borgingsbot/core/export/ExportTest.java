@@ -30,7 +30,7 @@ import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.chat.Part;
 import nl.borgingsbot.core.region.Region;
 import nl.borgingsbot.core.round.Round;
-import nl.borgingsbot.core.round.RoundService;
+import nl.borgingsbot.core.report.RoundReports;
 import nl.borgingsbot.core.testing.TestBot;
 
 /** The Excel and CSV export of a real round, read back with POI and as text. */
@@ -67,7 +67,7 @@ class ExportTest {
     }
 
     private ExcelExport.Input input() {
-        RoundService rounds = test.bot().rounds();
+        RoundReports rounds = test.bot().reports();
         Region region = test.database().repositories().regions().byName("Noord").orElseThrow();
         Round round = test.database().repositories().rounds().ofRegion(region.id()).get(0);
         return new ExcelExport.Input(rounds.report(region, round), rounds.responses(round),

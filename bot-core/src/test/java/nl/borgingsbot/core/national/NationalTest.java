@@ -35,7 +35,6 @@ import nl.borgingsbot.core.chat.Platform;
 import nl.borgingsbot.core.command.CoreCommands;
 import nl.borgingsbot.core.region.Administrators;
 import nl.borgingsbot.core.region.Region;
-import nl.borgingsbot.core.round.RoundService;
 import nl.borgingsbot.core.store.Database;
 import nl.borgingsbot.core.testing.Fixtures;
 import nl.borgingsbot.core.testing.MutableClock;
@@ -92,11 +91,17 @@ class NationalTest {
 
     @AfterEach
     void close() {
+        if (bot != null) {
+            bot.close();
+        }
         database.close();
     }
 
     /** A bot on the same database with this BORGING_NATIONAL_MINIMUM. */
     private void bot(int minimum) {
+        if (bot != null) {
+            bot.close();
+        }
         bot = new Borgingsbot(database.repositories(), Fixtures.catalog(), new Gateways(List.of(slack)),
                 Administrators.parse("slack:" + ADMIN), clock,
                 Borgingsbot.Settings.defaults().withNationalMinimum(minimum));
@@ -163,8 +168,7 @@ class NationalTest {
 
     private NationalFigures figures() {
         return new NationalFigures(database.repositories().regions(), database.repositories().rounds(),
-                database.repositories().consents(), new RoundService(database.repositories(), Fixtures.catalog(),
-                new Gateways(List.of(slack)), clock), clock);
+                database.repositories().consents(), bot.reports(), clock);
     }
 
     @Test

@@ -81,7 +81,7 @@ class AnonymousLabelsTest {
     /** Who each label of the round's report stands for, in label order. */
     private Map<String, String> reportLabels(Round round) {
         Map<String, String> labels = new LinkedHashMap<>();
-        for (PartnerLine line : test.bot().rounds().report(region(), round).partnerLines()) {
+        for (PartnerLine line : test.bot().reports().report(region(), round).partnerLines()) {
             labels.put(line.label(), "U" + line.scoresByElementId().values().iterator().next());
         }
         return labels;

@@ -125,7 +125,7 @@ class PrivacyTest {
     }
 
     private List<Double> means(Region region, Round round) {
-        return test.bot().rounds().report(region, round).stats().stream().map(ElementStats::mean).toList();
+        return test.bot().reports().report(region, round).stats().stream().map(ElementStats::mean).toList();
     }
 
     /** Every text value in every table of the database. */

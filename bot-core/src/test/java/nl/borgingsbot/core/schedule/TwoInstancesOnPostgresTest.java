@@ -76,7 +76,7 @@ class TwoInstancesOnPostgresTest {
                     Administrators.parse("slack:UADMIN"), clock);
             return new Instance(database, bot, new ScheduleRunner(database.repositories().regions(),
                     database.repositories().rounds(), database.repositories().schedules(),
-                    database.repositories().checkIns(), bot.rounds(),
+                    database.repositories().checkIns(), bot.invitations(), bot.reports(), bot.outbox(),
                     ScheduleRunner.DEFAULT_RETENTION_ROUNDS, clock), gateway);
         }
     }
@@ -143,6 +143,8 @@ class TwoInstancesOnPostgresTest {
             tickTogether(a, b, 3);
             assertThat(a.gateway().posts().size() + b.gateway().posts().size()).isEqualTo(1);
         } finally {
+            a.bot().close();
+            b.bot().close();
             a.database().close();
             b.database().close();
         }

@@ -31,9 +31,12 @@ import nl.borgingsbot.core.chat.ChatChannel;
 import nl.borgingsbot.core.chat.ChatUser;
 import nl.borgingsbot.core.chat.DeliveryException;
 import nl.borgingsbot.core.chat.Platform;
+import nl.borgingsbot.core.chat.PostedMessage;
 import nl.borgingsbot.core.checkin.CheckIn;
 import nl.borgingsbot.core.checkin.Score;
 import nl.borgingsbot.core.checkin.Step;
+import nl.borgingsbot.core.outbox.Envelope;
+import nl.borgingsbot.core.outbox.OutboxStore;
 import nl.borgingsbot.core.region.NewRegion;
 import nl.borgingsbot.core.region.Partner;
 import nl.borgingsbot.core.region.Region;
@@ -783,5 +786,56 @@ abstract class RepositoryContractTest {
         consents.set(noord.id(), false, Instant.parse("2027-01-12T09:00:00Z"));
         assertThat(consents.sharing(noord.id())).isFalse();
         assertThat(consents.sharingRegions()).isEmpty();
+    }
+
+    // ---------------------------------------------------------------- the outbox
+
+    private static OutboxStore.New outboxRow(String target, String targetId, Optional<Integer> parent) {
+        return new OutboxStore.New(Envelope.Kind.REPORT, new Envelope.About(1, 2, 3), Platform.of("slack"), "T01",
+                target, targetId, parent, "[]");
+    }
+
+    @Test
+    void anOutboxRowIsClaimedByOneDispatcherAndAThreadReplyOnlyAfterItsParent() {
+        JdbcOutboxStore outbox = new JdbcOutboxStore(database.dataSource());
+        outbox.add("batch-1", List.of(outboxRow("channel", "C1", Optional.empty()),
+                outboxRow("thread", "", Optional.of(0))), OPENED);
+
+        List<OutboxStore.Row> first = outbox.claim(OPENED, OPENED.plusSeconds(300), 10);
+        assertThat(first).singleElement().satisfies(row -> assertThat(row.target()).isEqualTo("channel"));
+        assertThat(outbox.claim(OPENED, OPENED.plusSeconds(300), 10)).isEmpty();
+        outbox.delivered(first.get(0).id(), 1, OPENED, Optional.of(new PostedMessage(NOORD_CHANNEL, "ts-1")), OPENED);
+
+        assertThat(outbox.claim(OPENED, OPENED.plusSeconds(300), 10)).singleElement().satisfies(reply -> {
+            assertThat(reply.target()).isEqualTo("thread");
+            assertThat(reply.parentPost()).contains(new PostedMessage(NOORD_CHANNEL, "ts-1"));
+        });
+        assertThat(outbox.unfinished()).isEqualTo(1);
+        assertThat(outbox.batch("batch-1")).extracting(OutboxStore.Outcome::state)
+                .containsExactly(OutboxStore.State.DELIVERED, OutboxStore.State.SENDING);
+    }
+
+    @Test
+    void anOutboxRowIsRetriedAtItsNextAttemptAndALeaseThatRanOutIsClaimedAgain() {
+        JdbcOutboxStore outbox = new JdbcOutboxStore(database.dataSource());
+        outbox.add("batch-1", List.of(outboxRow("user", "U1", Optional.empty()), outboxRow("user", "U2", Optional.empty())),
+                OPENED);
+        List<OutboxStore.Row> claimed = outbox.claim(OPENED, OPENED.plusSeconds(300), 10);
+        assertThat(claimed).hasSize(2);
+        outbox.retry(claimed.get(0).id(), 1, OPENED, OPENED.plusSeconds(30), DeliveryException.Reason.TEMPORARY, "429");
+
+        assertThat(outbox.nextDue()).contains(OPENED.plusSeconds(30));
+        assertThat(outbox.claim(OPENED.plusSeconds(29), OPENED.plusSeconds(400), 10)).isEmpty();
+        assertThat(outbox.claim(OPENED.plusSeconds(30), OPENED.plusSeconds(400), 10)).singleElement()
+                .satisfies(row -> assertThat(row.attempts()).isEqualTo(1));
+        // the other row's dispatcher died: its lease runs out, and another dispatcher takes it
+        assertThat(outbox.claim(OPENED.plusSeconds(300), OPENED.plusSeconds(600), 10)).singleElement()
+                .satisfies(row -> assertThat(row.targetId()).isEqualTo("U2"));
+        outbox.failed(claimed.get(1).id(), 1, OPENED, DeliveryException.Reason.USER_GONE, "account_inactive", OPENED);
+        assertThat(outbox.batch("batch-1").get(1)).satisfies(o -> {
+            assertThat(o.state()).isEqualTo(OutboxStore.State.FAILED);
+            assertThat(o.reason()).contains(DeliveryException.Reason.USER_GONE);
+            assertThat(o.about()).isEqualTo(new Envelope.About(1, 2, 3));
+        });
     }
 }

@@ -104,7 +104,8 @@ public final class TestBot implements AutoCloseable {
     /** The scheduler on this bot's database and clock. */
     public ScheduleRunner scheduleRunner(int retentionRounds) {
         return new ScheduleRunner(database.repositories().regions(), database.repositories().rounds(),
-                database.repositories().schedules(), database.repositories().checkIns(), bot.rounds(), retentionRounds, clock);
+                database.repositories().schedules(), database.repositories().checkIns(), bot.invitations(), bot.reports(), bot.outbox(),
+                retentionRounds, clock);
     }
 
     public Borgingsbot bot() {

@@ -109,11 +109,11 @@ public class DemoRunner {
             Path workbook = dir.resolve("borging.xlsx");
             Region region = database.repositories().regions().byName(script.region()).orElseThrow(
                     () -> new IllegalStateException("the demo script did not link region " + script.region()));
-            ExcelExport.Input export = new Exports(database.repositories().rounds(), database.repositories().actions(), bot.rounds()).of(region, Optional.empty())
+            ExcelExport.Input export = new Exports(database.repositories().rounds(), database.repositories().actions(), bot.reports()).of(region, Optional.empty())
                     .orElseThrow(() -> new IllegalStateException("the demo round was not closed"));
             Files.write(workbook, new ExcelExport().xlsx(export));
             NationalOverview national = new NationalOverview(new NationalFigures(database.repositories().regions(),
-                    database.repositories().rounds(), database.repositories().consents(), bot.rounds(), clock),
+                    database.repositories().rounds(), database.repositories().consents(), bot.reports(), clock),
                     database.repositories().regions(), database.repositories().consents(), catalog);
             Files.write(dir.resolve("landelijk.xlsx"), national.xlsx(national.compute(), Texts.of(Region.DUTCH)));
             return writeFiles(console, dir, workbook, dbFile, out,

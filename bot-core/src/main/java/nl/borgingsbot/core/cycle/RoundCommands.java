@@ -1,4 +1,4 @@
-package nl.borgingsbot.core.round;
+package nl.borgingsbot.core.cycle;
 
 import static nl.borgingsbot.core.command.CommandParser.join;
 
@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 
 import nl.borgingsbot.core.chat.Message;
+import nl.borgingsbot.core.checkin.Invitations;
 import nl.borgingsbot.core.chat.Part;
 import nl.borgingsbot.core.command.Command;
 import nl.borgingsbot.core.command.CommandParser.Entry;
@@ -25,6 +26,9 @@ import nl.borgingsbot.core.command.Role;
 import nl.borgingsbot.core.i18n.Texts;
 import nl.borgingsbot.core.region.Region;
 import nl.borgingsbot.core.region.RegionRepository;
+import nl.borgingsbot.core.report.RoundReports;
+import nl.borgingsbot.core.round.Round;
+import nl.borgingsbot.core.round.RoundRepository;
 
 /**
  * The {@code ronde}, {@code herinner} and {@code trend} commands: a programme manager opens a
@@ -61,13 +65,16 @@ public final class RoundCommands implements CommandRouter.Feature {
 
     private final RegionRepository regions;
     private final RoundRepository rounds;
-    private final RoundService roundService;
+    private final Invitations invitations;
+    private final RoundReports reports;
     private final Clock clock;
 
-    public RoundCommands(RegionRepository regions, RoundRepository rounds, RoundService roundService, Clock clock) {
+    public RoundCommands(RegionRepository regions, RoundRepository rounds, Invitations invitations, RoundReports reports,
+                         Clock clock) {
         this.regions = regions;
         this.rounds = rounds;
-        this.roundService = roundService;
+        this.invitations = invitations;
+        this.reports = reports;
         this.clock = clock;
     }
 
@@ -110,7 +117,7 @@ public final class RoundCommands implements CommandRouter.Feature {
     }
 
     private Message remind(Region r, Texts texts, Round open) {
-        RoundService.Fanout fanout = roundService.remind(r, open, RoundService.MANUAL);
+        Invitations.Fanout fanout = invitations.remind(r, open, Invitations.MANUAL);
         Message.Builder reply = Message.builder();
         if (fanout.sent() > 0 || fanout.remindedAlready() == 0) {
             reply.paragraph(texts.get("round.reminded", fanout.sent()));
@@ -142,9 +149,9 @@ public final class RoundCommands implements CommandRouter.Feature {
         if (Duration.between(clock.instant(), until).compareTo(MAX_ROUND) > 0) {
             return Message.text(texts.get("round.deadlineTooFar", MAX_ROUND.toDays()));
         }
-        RoundService.Fanout fanout;
+        Invitations.Fanout fanout;
         try {
-            fanout = roundService.open(region, until);
+            fanout = invitations.open(region, until);
         } catch (IllegalStateException alreadyOpen) {
             return Message.text(texts.get("round.alreadyOpen", region.name()));
         }
@@ -157,8 +164,8 @@ public final class RoundCommands implements CommandRouter.Feature {
     }
 
     private Message status(Region region, Texts texts, Round round) {
-        List<RoundService.Progress> progress = roundService.progress(region, round);
-        long submitted = progress.stream().filter(RoundService.Progress::submitted).count();
+        List<Invitations.Progress> progress = invitations.progress(region, round);
+        long submitted = progress.stream().filter(Invitations.Progress::submitted).count();
         long away = progress.stream().filter(p -> p.awayUntil().isPresent()).count();
         Message.Builder reply = Message.builder()
                 .heading(texts.get("round.status.title", round.number(), region.name()))
@@ -170,7 +177,7 @@ public final class RoundCommands implements CommandRouter.Feature {
         return reply.add(new Part.Bullets(progress.stream().map(p -> statusLine(p, texts)).toList())).build();
     }
 
-    private static String statusLine(RoundService.Progress p, Texts texts) {
+    private static String statusLine(Invitations.Progress p, Texts texts) {
         String organisation = p.partner().organisation();
         String name = p.partner().name();
         if (p.awayUntil().isPresent()) {
@@ -182,7 +189,7 @@ public final class RoundCommands implements CommandRouter.Feature {
     }
 
     private Message close(Region region, Texts texts, Round round) {
-        Optional<RoundService.Publication> publication = roundService.close(region, round);
+        Optional<RoundReports.Publication> publication = reports.close(region, round);
         if (publication.isEmpty()) {
             return Message.text(texts.get("round.noneOpen", region.name()));
         }
@@ -196,13 +203,13 @@ public final class RoundCommands implements CommandRouter.Feature {
         if (last.isEmpty()) {
             return Message.text(texts.get("round.noReport", region.name()));
         }
-        RoundService.Publication publication = roundService.publish(region, last.get());
+        RoundReports.Publication publication = reports.publish(region, last.get());
         return Message.text(texts.get(publication.posted().isPresent() ? "round.reportPosted" : "round.closedNotPosted",
                 last.get().number(), region.name()));
     }
 
     private Message trend(Region region, Texts texts) {
-        Optional<RoundService.Publication> posted = roundService.postTrend(region);
+        Optional<RoundReports.Publication> posted = reports.postTrend(region);
         if (posted.isEmpty()) {
             return Message.text(texts.get("round.noReport", region.name()));
         }
@@ -211,7 +218,7 @@ public final class RoundCommands implements CommandRouter.Feature {
     }
 
     /** Adds who could not be reached, and what to do about it, when anyone could not. */
-    private static Message withUnreachable(Message.Builder reply, Texts texts, RoundService.Fanout fanout) {
+    private static Message withUnreachable(Message.Builder reply, Texts texts, Invitations.Fanout fanout) {
         if (!fanout.unreachable().isEmpty()) {
             reply.paragraph(texts.get("round.unreachable", fanout.unreachableNames()));
         }
