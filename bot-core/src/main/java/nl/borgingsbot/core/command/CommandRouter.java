@@ -79,15 +79,11 @@ public final class CommandRouter {
         Optional<Region> region = membership.regionFor(from, channel);
         Texts texts = Texts.of(region.map(Region::language).orElse(Region.DUTCH));
         Request request = new Request(from, channel, region, texts);
-        switch (route.role()) {
-            case ANYONE -> {
-                return route.handle(command, request);
-            }
-            case ADMINISTRATOR -> {
-                return admins.contains(from) ? route.handle(command, request) : route.refusal().orElseThrow().apply(request);
-            }
-            default -> {
-            }
+        if (route.role() == Role.ANYONE) {
+            return route.handle(command, request);
+        }
+        if (route.role() == Role.ADMINISTRATOR) {
+            return admins.contains(from) ? route.handle(command, request) : route.refusal().orElseThrow().apply(request);
         }
         if (region.isEmpty()) {
             return Message.text(Texts.of(Region.DUTCH).get(channel.isPresent() ? "region.notLinked" : "region.whichOne"));
