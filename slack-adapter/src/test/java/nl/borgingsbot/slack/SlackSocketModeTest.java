@@ -17,6 +17,7 @@ import com.google.gson.JsonObject;
 
 import nl.borgingsbot.core.Borgingsbot;
 import nl.borgingsbot.core.chat.Gateways;
+import nl.borgingsbot.core.chat.Platforms;
 import nl.borgingsbot.core.region.Administrators;
 import nl.borgingsbot.core.store.Database;
 import nl.borgingsbot.slack.testing.FakeSlack;
@@ -48,7 +49,7 @@ class SlackSocketModeTest {
         connection = new SlackConnection(new SlackSettings("fake-bot-token", Optional.of("fake-app-token"), Optional.empty(),
                 Optional.of(slack.apiUrl())));
         connection.connect(new Borgingsbot(database.repositories(), Questionnaires.catalog(),
-                new Gateways(List.of(connection.gateway())), Administrators.parse("slack:UADMIN"), Clock.systemUTC()));
+                new Gateways(List.of(connection.gateway())), Administrators.parse("slack:UADMIN", Platforms.of(SlackGateway.PLATFORM)), Clock.systemUTC()));
         connection.startSocketMode();
         socket.awaitConnection();
     }

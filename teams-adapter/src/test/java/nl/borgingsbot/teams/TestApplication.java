@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import nl.borgingsbot.core.Borgingsbot;
 import nl.borgingsbot.core.chat.ChatGateway;
 import nl.borgingsbot.core.chat.Gateways;
+import nl.borgingsbot.core.chat.Platforms;
 import nl.borgingsbot.core.questionnaire.QuestionnaireCatalog;
 import nl.borgingsbot.core.questionnaire.QuestionnaireLoader;
 import nl.borgingsbot.core.region.Administrators;
@@ -50,7 +51,7 @@ class TestApplication {
     @Bean
     Borgingsbot borgingsbot(Database database, Gateways gateways, Clock clock, @Value("${test.admins}") String admins)
             throws IOException {
-        return new Borgingsbot(database.repositories(), catalog(), gateways, Administrators.parse(admins), clock);
+        return new Borgingsbot(database.repositories(), catalog(), gateways, Administrators.parse(admins, Platforms.of(TeamsGateway.PLATFORM)), clock);
     }
 
     static QuestionnaireCatalog catalog() throws IOException {

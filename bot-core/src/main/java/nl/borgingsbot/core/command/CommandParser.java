@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import nl.borgingsbot.core.actions.ActionStatus;
+import nl.borgingsbot.core.chat.Mention;
 
 /**
  * Parses command lines. Returns empty when the first word is no command at all (so a DM answer
@@ -178,8 +179,8 @@ public final class CommandParser {
         if (rest.length < 2) {
             return new Command.Misused("usage.action");
         }
-        // a mention's name part may hold spaces ("<@U1|Anna de Vries>"); only the id matters here
-        String flat = arguments.replaceAll("<@([^|>\\s]+)\\|[^>]*>", "<@$1>");
+        // a mention's name part may hold spaces ("@{U1|Anna de Vries}"); only the id matters here
+        String flat = Mention.replaceAll(arguments, Mention.FORM, match -> Mention.of(match.group(1)));
         List<String> words = new ArrayList<>(Arrays.asList(flat.split("\\s+")));
         String element = words.remove(0);
         Optional<String> due = Optional.empty();
@@ -192,7 +193,7 @@ public final class CommandParser {
         }
         Optional<UserReference> owner = Optional.empty();
         String last = words.isEmpty() ? "" : words.get(words.size() - 1);
-        if (words.size() > 1 && (last.startsWith("<@") || last.startsWith("@"))) {
+        if (words.size() > 1 && last.startsWith("@")) {
             owner = UserReference.parse(last);
             words.remove(words.size() - 1);
         }
@@ -204,7 +205,7 @@ public final class CommandParser {
     private static Command away(String arguments) {
         Optional<UserReference> user = Optional.empty();
         String rest = arguments;
-        if (rest.startsWith("<@") || rest.startsWith("@")) {
+        if (rest.startsWith("@")) {
             Optional<UserReference.Leading> named = UserReference.parseLeading(rest);
             if (named.isEmpty()) {
                 return new Command.Misused("usage.away");

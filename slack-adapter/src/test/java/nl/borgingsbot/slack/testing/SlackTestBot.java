@@ -20,9 +20,11 @@ import java.util.stream.Collectors;
 
 import nl.borgingsbot.core.Borgingsbot;
 import nl.borgingsbot.core.chat.Gateways;
+import nl.borgingsbot.core.chat.Platforms;
 import nl.borgingsbot.core.region.Administrators;
 import nl.borgingsbot.core.store.Database;
 import nl.borgingsbot.slack.SlackConnection;
+import nl.borgingsbot.slack.SlackGateway;
 import nl.borgingsbot.slack.SlackHttpServer;
 import nl.borgingsbot.slack.SlackSettings;
 
@@ -63,7 +65,7 @@ public final class SlackTestBot implements AutoCloseable {
         connection = connections.apply(new SlackSettings("fake-bot-token-for-tests", Optional.empty(), Optional.of(SECRET),
                 Optional.of(slack.apiUrl())));
         bot = new Borgingsbot(database.repositories(), Questionnaires.catalog(),
-                new Gateways(List.of(connection.gateway())), Administrators.parse("slack:" + ADMIN), Clock.systemUTC(),
+                new Gateways(List.of(connection.gateway())), Administrators.parse("slack:" + ADMIN, Platforms.of(SlackGateway.PLATFORM)), Clock.systemUTC(),
                 Borgingsbot.Settings.defaults().withWorkers(coreWorkers));
         connection.connect(bot);
         endpoint = SlackHttpServer.start(connection, "127.0.0.1", 0);
