@@ -14,7 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.connector.authentication.AppCredentials;
 
-import nl.borgingsbot.core.telemetry.Telemetry;
 import nl.borgingsbot.core.chat.ChatChannel;
 import nl.borgingsbot.core.chat.ChatUser;
 import nl.borgingsbot.core.chat.DeliveryRetry;
@@ -23,6 +22,9 @@ import nl.borgingsbot.core.region.NewRegion;
 import nl.borgingsbot.core.region.Region;
 import nl.borgingsbot.core.round.RoundService;
 import nl.borgingsbot.core.store.Database;
+import nl.borgingsbot.core.telemetry.Telemetry;
+import nl.borgingsbot.core.testing.Fixtures;
+import nl.borgingsbot.core.testing.MutableClock;
 
 /**
  * Round DMs through the real Teams gateway against the fake Bot Connector over HTTP, with the
@@ -55,7 +57,7 @@ class TeamsDeliveryRetryTest extends TeamsHttpTest {
                 new ConnectorRetryStrategy(4, Duration.ofMillis(500), Duration.ofSeconds(30), clock::advance,
                         Telemetry.NONE));
         TeamsGateway gateway = new TeamsGateway(conversations, clients, files);
-        rounds = new RoundService(database.repositories(), catalog(),
+        rounds = new RoundService(database.repositories(), Fixtures.catalog(),
                 new Gateways(List.of(gateway), new DeliveryRetry(clock, clock::advance, DeliveryRetry.GIVE_UP_AFTER)),
                 clock);
         region = database.repositories().regions().create(NewRegion.withDefaults("Regio " + prefix,
@@ -66,14 +68,6 @@ class TeamsDeliveryRetryTest extends TeamsHttpTest {
         database.repositories().regions().addManager(region.id(), chatUser(MANAGER));
         database.repositories().regions().addPartner(region.id(), chatUser("A"), "Anna de Vries", "Technasium Noord");
         database.repositories().regions().addPartner(region.id(), chatUser("B"), "Bram Jansen", "ROC Noord");
-    }
-
-    private static nl.borgingsbot.core.questionnaire.QuestionnaireCatalog catalog() {
-        try {
-            return TestApplication.catalog();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     /** This test's name for a person (unique in the context the test classes share). */

@@ -23,6 +23,7 @@ import nl.borgingsbot.core.chat.Gateways;
 import nl.borgingsbot.core.chat.Platforms;
 import nl.borgingsbot.core.region.Administrators;
 import nl.borgingsbot.core.store.Database;
+import nl.borgingsbot.core.testing.Fixtures;
 import nl.borgingsbot.slack.SlackConnection;
 import nl.borgingsbot.slack.SlackGateway;
 import nl.borgingsbot.slack.SlackHttpServer;
@@ -64,7 +65,7 @@ public final class SlackTestBot implements AutoCloseable {
         database = Database.open("jdbc:sqlite:" + dir.resolve("bot.db"), "", "");
         connection = connections.apply(new SlackSettings("fake-bot-token-for-tests", Optional.empty(), Optional.of(SECRET),
                 Optional.of(slack.apiUrl())));
-        bot = new Borgingsbot(database.repositories(), Questionnaires.catalog(),
+        bot = new Borgingsbot(database.repositories(), Fixtures.catalog(),
                 new Gateways(List.of(connection.gateway())), Administrators.parse("slack:" + ADMIN, Platforms.of(SlackGateway.PLATFORM)), Clock.systemUTC(),
                 Borgingsbot.Settings.defaults().withWorkers(coreWorkers));
         connection.connect(bot);
