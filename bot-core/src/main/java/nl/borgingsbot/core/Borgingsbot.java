@@ -17,6 +17,7 @@ import nl.borgingsbot.core.chat.ChatUser;
 import nl.borgingsbot.core.chat.Gateways;
 import nl.borgingsbot.core.chat.Handled;
 import nl.borgingsbot.core.chat.InboundEvent;
+import nl.borgingsbot.core.chat.Mention;
 import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.checkin.ActiveCheckIn;
 import nl.borgingsbot.core.checkin.CheckInService;
@@ -245,7 +246,7 @@ public final class Borgingsbot implements AutoCloseable {
     private Handled choice(InboundEvent.ChoiceMade choice) {
         if (choice.actionId().equals(PrivacyCommands.FORGET)) {
             // the confirmation button of "vergeet mij" / "vergeet @naam": the same command, confirmed
-            String target = choice.value().equals(choice.from().userId()) ? "mij" : "<@" + choice.value() + ">";
+            String target = choice.value().equals(choice.from().userId()) ? "mij" : Mention.of(choice.value()).text();
             return new Handled(List.of(command("vergeet " + target + " bevestig", choice).orElseThrow()),
                     Optional.of(new Handled.Chosen(PrivacyCommands.FORGET, "")));
         }

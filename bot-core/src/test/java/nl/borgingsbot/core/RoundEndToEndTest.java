@@ -209,8 +209,8 @@ class RoundEndToEndTest {
         assertThat(command("U9", "regio koppel Zuid")).contains("Alleen beheerders");
         linkRegionWithPartners("U1");
         assertThat(command(ADMIN, "regio koppel Nogmaals")).contains("al gekoppeld aan regio Noord");
-        assertThat(command(ADMIN, "partner toevoegen <@U5> <!channel> bv")).contains("Gebruik: 'partner toevoegen");
-        assertThat(command(ADMIN, "partner toevoegen <@U5> " + "x".repeat(121))).contains("hooguit 120 tekens");
+        assertThat(command(ADMIN, "partner toevoegen @{U5} <!channel> bv")).contains("Gebruik: 'partner toevoegen");
+        assertThat(command(ADMIN, "partner toevoegen @{U5} " + "x".repeat(121))).contains("hooguit 120 tekens");
         assertThat(command("U1", "ronde start")).contains("Dat kan alleen de programmamanager");
         assertThat(command("U1", "partners")).contains("Organisatie U1");
         assertThat(command("U9", "partners")).contains("Dat kunnen alleen de partners en de programmamanager");

@@ -26,6 +26,8 @@ import nl.borgingsbot.core.Borgingsbot;
 import nl.borgingsbot.core.Repositories;
 import nl.borgingsbot.core.chat.ChatGateway;
 import nl.borgingsbot.core.chat.Gateways;
+import nl.borgingsbot.core.chat.Platform;
+import nl.borgingsbot.core.chat.Platforms;
 import nl.borgingsbot.core.i18n.Refusal;
 import nl.borgingsbot.core.questionnaire.Questionnaire;
 import nl.borgingsbot.core.questionnaire.QuestionnaireCatalog;
@@ -93,9 +95,18 @@ public class CoreConfiguration {
         return catalog;
     }
 
+    /**
+     * The platforms a region or an administrator may name: one per adapter this application ships
+     * (a {@link Platform} bean each, see {@link AdapterPlatforms}), whether or not it is configured.
+     */
     @Bean
-    Administrators administrators(BorgingProperties properties) {
-        return Administrators.parse(properties.admins());
+    Platforms platforms(ObjectProvider<Platform> registered) {
+        return Platforms.of(registered.orderedStream().toList());
+    }
+
+    @Bean
+    Administrators administrators(BorgingProperties properties, Platforms platforms) {
+        return Administrators.parse(properties.admins(), platforms);
     }
 
     @Bean
@@ -113,14 +124,15 @@ public class CoreConfiguration {
      */
     @Bean
     @Lazy(false)
-    DeclaredRegions declaredRegions(BorgingProperties properties, QuestionnaireCatalog catalog, Administrators admins) {
+    DeclaredRegions declaredRegions(BorgingProperties properties, QuestionnaireCatalog catalog, Administrators admins,
+                                    Platforms platforms) {
         if (properties.regionsFile().isBlank()) {
             return new DeclaredRegions("", List.of());
         }
         Path file = Path.of(properties.regionsFile());
         List<RegionFile.Declared> declared;
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            declared = RegionFile.parse(file.toString(), reader);
+            declared = RegionFile.parse(file.toString(), reader, platforms);
         } catch (NoSuchFileException e) {
             throw new Refusal("config.regions.noFile", file);
         } catch (IOException e) {

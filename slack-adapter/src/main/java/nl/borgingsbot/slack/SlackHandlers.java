@@ -85,7 +85,7 @@ public final class SlackHandlers {
             ChatUser user = new ChatUser(SlackGateway.PLATFORM, p.getTeamId(), p.getUserId());
             // Slack does not retry a slash command (it tells the person it failed): every one is new
             InboundEvent event = new InboundEvent.Command(user, channel(p.getTeamId(), p.getChannelId()),
-                    Optional.ofNullable(p.getText()).orElse(""));
+                    SlackText.neutralMentions(Optional.ofNullable(p.getText()).orElse("")));
             bot.accept(event, handled -> answerCommand(p, ctx, handled));
             return ctx.ack();
         });
@@ -95,7 +95,7 @@ public final class SlackHandlers {
                 String team = Optional.ofNullable(req.getTeamId()).orElse(event.getTeam());
                 ChatUser user = new ChatUser(SlackGateway.PLATFORM, team, event.getUser());
                 InboundEvent reply = new InboundEvent.TextReply(user, Optional.empty(),
-                        SlackText.unescape(event.getText()), key("event", req.getEventId()));
+                        SlackText.unescape(SlackText.neutralMentions(event.getText())), key("event", req.getEventId()));
                 bot.accept(reply, handled -> answerText(user, event.getChannel(), handled));
             }
             return ctx.ack();

@@ -2,6 +2,9 @@ package nl.borgingsbot.slack;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
+
+import nl.borgingsbot.core.chat.Mention;
 
 /**
  * Slack's text rules in one place. Outgoing text is entity-escaped ({@code & < >}), so no
@@ -14,6 +17,8 @@ public final class SlackText {
     /** Slack's limit for the text of a section block. */
     static final int SECTION_LIMIT = 3000;
     private static final char ZERO_WIDTH_SPACE = '\u200B';
+    /** Slack's mention of a person, with the name part a slash command carries when it escapes users. */
+    private static final Pattern MENTION = Pattern.compile("<@([UW][A-Z0-9]+)(?:\\|([^>]*))?>");
 
     private SlackText() {
     }
@@ -41,6 +46,15 @@ public final class SlackText {
     /** What a person typed, from the text of a Slack message event (which arrives escaped). */
     public static String unescape(String text) {
         return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+
+    /**
+     * {@code text} with each of Slack's mentions of a person ({@code <@U0123>}, {@code <@U0123|jan>})
+     * in the core's neutral form ({@link Mention}). Do this before {@link #unescape}, so that
+     * "&lt;@U1&gt;" typed as text stays text.
+     */
+    public static String neutralMentions(String text) {
+        return Mention.replaceAll(text, MENTION, match -> Mention.of(match.group(1), match.group(2)));
     }
 
     /**

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -30,8 +27,9 @@ import nl.borgingsbot.core.Borgingsbot;
 import nl.borgingsbot.core.checkin.Invitations;
 import nl.borgingsbot.core.region.Administrators;
 import nl.borgingsbot.core.store.Database;
+import nl.borgingsbot.core.testing.Fixtures;
+import nl.borgingsbot.core.testing.MutableClock;
 import nl.borgingsbot.slack.testing.FakeSlack;
-import nl.borgingsbot.slack.testing.Questionnaires;
 
 /**
  * Round DMs through the real Slack gateway against the fake Slack Web API over HTTP, with the
@@ -46,7 +44,7 @@ class SlackDeliveryRetryTest {
     @TempDir
     Path dir;
 
-    private final TestClock clock = new TestClock(Instant.parse("2026-12-07T08:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T08:00:00Z"));
     private FakeSlack slack;
     private Database database;
     private Borgingsbot bot;
@@ -63,7 +61,7 @@ class SlackDeliveryRetryTest {
                 new BlockKitRenderer(), new RateLimitedCall(clock::advance));
         Gateways gateways = new Gateways(List.of(gateway),
                 new DeliveryRetry(clock, clock::advance, DeliveryRetry.GIVE_UP_AFTER));
-        bot = new Borgingsbot(database.repositories(), Questionnaires.catalog(), gateways, Administrators.parse(""), clock);
+        bot = new Borgingsbot(database.repositories(), Fixtures.catalog(), gateways, Administrators.none(), clock);
         rounds = bot.invitations();
         region = database.repositories().regions().create(
                 NewRegion.withDefaults("Rivierenland", new ChatChannel(SlackGateway.PLATFORM, FakeSlack.TEAM, "C1")));
@@ -148,34 +146,5 @@ class SlackDeliveryRetryTest {
         assertThat(slack.posts(FakeSlack.dmChannel("U2"))).hasSize(1);
         assertThat(managerDms()).singleElement().satisfies(report -> assertThat(report.visibleText())
                 .contains("Anna de Vries").contains("een uur lang niet door"));
-    }
-
-    /** A clock that moves only when something waits on it. */
-    private static final class TestClock extends Clock {
-
-        private volatile Instant now;
-
-        TestClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -17,11 +17,12 @@ import com.google.gson.JsonObject;
 
 import nl.borgingsbot.core.Borgingsbot;
 import nl.borgingsbot.core.chat.Gateways;
+import nl.borgingsbot.core.chat.Platforms;
 import nl.borgingsbot.core.region.Administrators;
 import nl.borgingsbot.core.store.Database;
+import nl.borgingsbot.core.testing.Fixtures;
 import nl.borgingsbot.slack.testing.FakeSlack;
 import nl.borgingsbot.slack.testing.FakeSocketMode;
-import nl.borgingsbot.slack.testing.Questionnaires;
 import nl.borgingsbot.slack.testing.SlackPayloads;
 
 /**
@@ -47,8 +48,8 @@ class SlackSocketModeTest {
         database = Database.open("jdbc:sqlite:" + dir.resolve("bot.db"), "", "");
         connection = new SlackConnection(new SlackSettings("fake-bot-token", Optional.of("fake-app-token"), Optional.empty(),
                 Optional.of(slack.apiUrl())));
-        connection.connect(new Borgingsbot(database.repositories(), Questionnaires.catalog(),
-                new Gateways(List.of(connection.gateway())), Administrators.parse("slack:UADMIN"), Clock.systemUTC()));
+        connection.connect(new Borgingsbot(database.repositories(), Fixtures.catalog(),
+                new Gateways(List.of(connection.gateway())), Administrators.parse("slack:UADMIN", Platforms.of(SlackGateway.PLATFORM)), Clock.systemUTC()));
         connection.startSocketMode();
         socket.awaitConnection();
     }

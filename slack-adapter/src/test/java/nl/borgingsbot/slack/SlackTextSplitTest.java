@@ -25,4 +25,12 @@ class SlackTextSplitTest {
         assertThat(SlackText.split("aaa bbb\nccc ddd", 10)).containsExactly("aaa bbb", "ccc ddd");
         assertThat(SlackText.split("x".repeat(25), 10)).containsExactly("x".repeat(10), "x".repeat(10), "x".repeat(5));
     }
+
+    @Test
+    void slackMentionsReachTheCoreInItsNeutralForm() {
+        assertThat(SlackText.neutralMentions("partner toevoegen <@U0AB|Anna de Vries> Smit &amp; Zn"))
+                .isEqualTo("partner toevoegen @{U0AB|Anna de Vries} Smit &amp; Zn");
+        assertThat(SlackText.unescape(SlackText.neutralMentions("vergeet <@U1> en &lt;@U2&gt;")))
+                .isEqualTo("vergeet @{U1} en <@U2>");
+    }
 }

@@ -10,11 +10,9 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import nl.borgingsbot.core.store.StoreException;
-
 /**
- * The Teams conversation references in the bot's database (table {@code teams_conversation},
- * migration V5_1), written through the core's {@code Database} connections so that SQLite writes
+ * The Teams conversation references in the bot's database (table {@code teams_conversation}, the
+ * adapter's own migration, {@link TeamsTables}), written through the core's {@code Database} connections so that SQLite writes
  * begin IMMEDIATE. Plain JDBC; the same SQL runs on SQLite and PostgreSQL.
  */
 public final class ConversationStore {
@@ -35,7 +33,9 @@ public final class ConversationStore {
     private final DataSource dataSource;
     private final Clock clock;
 
+    /** Migrates the adapter's tables first ({@link TeamsTables}). */
     public ConversationStore(DataSource dataSource, Clock clock) {
+        TeamsTables.migrate(dataSource);
         this.dataSource = dataSource;
         this.clock = clock;
     }
@@ -60,7 +60,7 @@ public final class ConversationStore {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException("Could not store a Teams conversation: " + e.getMessage(), e);
+            throw new TeamsStoreException("Could not store a Teams conversation: " + e.getMessage(), e);
         }
     }
 
@@ -87,7 +87,7 @@ public final class ConversationStore {
                 return row.next() ? Optional.of(map(row)) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw new StoreException("Could not read a Teams conversation: " + e.getMessage(), e);
+            throw new TeamsStoreException("Could not read a Teams conversation: " + e.getMessage(), e);
         }
     }
 

@@ -34,7 +34,6 @@ import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.chat.Part;
 import nl.borgingsbot.core.i18n.Texts;
 import nl.borgingsbot.core.region.Region;
-import nl.borgingsbot.core.store.StoreException;
 
 /**
  * Files for a person to keep (an export, their data as JSON) in Teams' own way for a 1:1 chat:
@@ -57,8 +56,9 @@ public final class FileOffers {
     private final DataSource dataSource;
     private final Clock clock;
 
-    /** @param dataSource the core's {@code Database#dataSource()} */
+    /** Migrates the adapter's tables first ({@link TeamsTables}); {@code dataSource}: the core's {@code Database#dataSource()}. */
     public FileOffers(DataSource dataSource, Clock clock) {
+        TeamsTables.migrate(dataSource);
         this.dataSource = dataSource;
         this.clock = clock;
     }
@@ -203,7 +203,7 @@ public final class FileOffers {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new StoreException("Could not " + what + ": " + e.getMessage(), e);
+            throw new TeamsStoreException("Could not " + what + ": " + e.getMessage(), e);
         }
     }
 

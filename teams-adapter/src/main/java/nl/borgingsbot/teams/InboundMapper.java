@@ -21,8 +21,8 @@ import nl.borgingsbot.core.chat.InboundEvent;
  * <ul>
  *   <li>Text in the 1:1 chat: a {@link InboundEvent.TextReply} without a channel.</li>
  *   <li>Text in a channel or group chat (it reaches the bot only when it mentions the bot): the
- *   bot's mention is removed, every other mention of a person becomes {@code <@aadObjectId|Name>}
- *   (the form the core's commands read), and it goes to the core with its channel, as a command.</li>
+ *   bot's mention is removed, every other mention of a person becomes the core's neutral
+ *   {@code @{aadObjectId|Name}} ({@link nl.borgingsbot.core.chat.Mention}), and it goes to the core with its channel, as a command.</li>
  *   <li>An Adaptive Card Action.Submit: a {@link InboundEvent.ChoiceMade} with the action id and
  *   value the card carried, and the toelichting typed in the card as the note.</li>
  * </ul>
@@ -100,8 +100,7 @@ public final class InboundMapper {
             } else {
                 String aad = who.getAadObjectId() != null ? who.getAadObjectId()
                         : members.aadObjectId(activity, who.getId()).orElse(who.getId());
-                String name = who.getName() == null ? "" : "|" + who.getName().replace(">", "").replace("|", " ");
-                result = result.replace(mention.getText(), "<@" + aad + name + ">");
+                result = result.replace(mention.getText(), nl.borgingsbot.core.chat.Mention.of(aad, who.getName()).text());
             }
         }
         // a mention of the bot that came without its entity

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import nl.borgingsbot.core.store.Database;
+import nl.borgingsbot.core.testing.MutableClock;
 
 /** The stored conversation references, on a real SQLite file and a real (embedded) PostgreSQL. */
 class ConversationStoreTest {

@@ -6,9 +6,12 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -51,6 +54,7 @@ final class FakeBotConnector implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Call> calls = new ArrayList<>();
+    private final Set<Call> refused = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Deque<Failure> failures = new ArrayDeque<>();
     private final Map<String, String> aadByTeamsId = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
@@ -83,8 +87,14 @@ final class FakeBotConnector implements AutoCloseable {
         return List.copyOf(calls);
     }
 
+    /** The calls answered with success (not with a failure asked for by {@link #failNext}), oldest first. */
+    synchronized List<Call> delivered() {
+        return calls.stream().filter(c -> !refused.contains(c)).toList();
+    }
+
     synchronized void clear() {
         calls.clear();
+        refused.clear();
     }
 
     /** Activities sent to a conversation (POST …/activities), oldest first. */
@@ -124,6 +134,7 @@ final class FakeBotConnector implements AutoCloseable {
         for (Failure failure : failures) {
             if (failure.when().test(call)) {
                 failures.remove(failure);
+                refused.add(call);
                 return failure;
             }
         }

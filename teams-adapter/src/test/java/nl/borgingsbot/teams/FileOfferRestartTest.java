@@ -34,6 +34,7 @@ import nl.borgingsbot.core.chat.ChatUser;
 import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.chat.Part;
 import nl.borgingsbot.core.store.Database;
+import nl.borgingsbot.core.testing.MutableClock;
 
 /**
  * A file offered in Teams (an export, "mijn gegevens") waits in the database: accepted after the

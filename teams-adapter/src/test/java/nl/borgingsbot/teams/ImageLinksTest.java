@@ -8,6 +8,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import nl.borgingsbot.core.testing.MutableClock;
+
 /** Links to the bot's own images: unguessable, working until they expire, none without a public URL. */
 class ImageLinksTest {
 

@@ -47,7 +47,7 @@ class InboundMapperTest {
 
         assertThat(event).isInstanceOfSatisfying(InboundEvent.TextReply.class, reply -> {
             assertThat(reply.channel()).contains(new ChatChannel(TeamsGateway.PLATFORM, Activities.TENANT, Activities.CHANNEL));
-            assertThat(reply.text()).isEqualTo("partner toevoegen <@" + Activities.aad("ANNA") + "|ANNA> Vmbo De Brug");
+            assertThat(reply.text()).isEqualTo("partner toevoegen @{" + Activities.aad("ANNA") + "|ANNA} Vmbo De Brug");
         });
     }
 

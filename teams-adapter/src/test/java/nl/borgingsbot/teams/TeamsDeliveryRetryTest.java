@@ -15,7 +15,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.connector.authentication.AppCredentials;
 
-import nl.borgingsbot.core.telemetry.Telemetry;
 import nl.borgingsbot.core.chat.ChatChannel;
 import nl.borgingsbot.core.chat.ChatUser;
 import nl.borgingsbot.core.chat.DeliveryRetry;
@@ -26,6 +25,9 @@ import nl.borgingsbot.core.Borgingsbot;
 import nl.borgingsbot.core.checkin.Invitations;
 import nl.borgingsbot.core.region.Administrators;
 import nl.borgingsbot.core.store.Database;
+import nl.borgingsbot.core.telemetry.Telemetry;
+import nl.borgingsbot.core.testing.Fixtures;
+import nl.borgingsbot.core.testing.MutableClock;
 
 /**
  * Round DMs through the real Teams gateway against the fake Bot Connector over HTTP, with the
@@ -59,9 +61,9 @@ class TeamsDeliveryRetryTest extends TeamsHttpTest {
                 new ConnectorRetryStrategy(4, Duration.ofMillis(500), Duration.ofSeconds(30), clock::advance,
                         Telemetry.NONE));
         TeamsGateway gateway = new TeamsGateway(conversations, clients, files);
-        bot = new Borgingsbot(database.repositories(), catalog(),
+        bot = new Borgingsbot(database.repositories(), Fixtures.catalog(),
                 new Gateways(List.of(gateway), new DeliveryRetry(clock, clock::advance, DeliveryRetry.GIVE_UP_AFTER)),
-                Administrators.parse(""), clock);
+                Administrators.none(), clock);
         rounds = bot.invitations();
         region = database.repositories().regions().create(NewRegion.withDefaults("Regio " + prefix,
                 new ChatChannel(TeamsGateway.PLATFORM, Activities.TENANT, "19:" + prefix + "@thread.tacv2")));
@@ -76,14 +78,6 @@ class TeamsDeliveryRetryTest extends TeamsHttpTest {
     @AfterEach
     void stopBot() {
         bot.close();
-    }
-
-    private static nl.borgingsbot.core.questionnaire.QuestionnaireCatalog catalog() {
-        try {
-            return TestApplication.catalog();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     /** This test's name for a person (unique in the context the test classes share). */

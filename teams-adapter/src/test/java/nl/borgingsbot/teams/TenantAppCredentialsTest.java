@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 
 import com.sun.net.httpserver.HttpServer;
 
+import nl.borgingsbot.core.testing.MutableClock;
+
 /** The bot's single-tenant credentials fetch a client-credentials token once and reuse it until it nearly expires. */
 class TenantAppCredentialsTest {
 

@@ -83,7 +83,7 @@ public final class AbsenceCommands implements CommandRouter.Feature {
     private static Command away(String arguments) {
         Optional<UserReference> user = Optional.empty();
         String rest = arguments;
-        if (rest.startsWith("<@") || rest.startsWith("@")) {
+        if (rest.startsWith("@")) {
             Optional<UserReference.Leading> named = UserReference.parseLeading(rest);
             if (named.isEmpty()) {
                 return new Misused("usage.away");

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import nl.borgingsbot.core.chat.ChatUser;
+import nl.borgingsbot.core.chat.Mention;
 import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.i18n.Notice;
 import nl.borgingsbot.core.i18n.TextInput;
@@ -103,8 +104,8 @@ public final class ActionCommands implements CommandRouter.Feature {
         if (rest.length < 2) {
             return new Misused("usage.action");
         }
-        // a mention's name part may hold spaces ("<@U1|Anna de Vries>"); only the id matters here
-        String flat = arguments.replaceAll("<@([^|>\\s]+)\\|[^>]*>", "<@$1>");
+        // a mention's name part may hold spaces ("@{U1|Anna de Vries}"); only the id matters here
+        String flat = Mention.replaceAll(arguments, Mention.FORM, match -> Mention.of(match.group(1)));
         List<String> words = new ArrayList<>(Arrays.asList(flat.split("\\s+")));
         String element = words.remove(0);
         Optional<String> due = Optional.empty();
@@ -117,7 +118,7 @@ public final class ActionCommands implements CommandRouter.Feature {
         }
         Optional<UserReference> owner = Optional.empty();
         String last = words.isEmpty() ? "" : words.get(words.size() - 1);
-        if (words.size() > 1 && (last.startsWith("<@") || last.startsWith("@"))) {
+        if (words.size() > 1 && last.startsWith("@")) {
             owner = UserReference.parse(last);
             words.remove(words.size() - 1);
         }

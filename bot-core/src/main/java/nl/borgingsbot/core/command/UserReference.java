@@ -4,13 +4,15 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import nl.borgingsbot.core.chat.Mention;
+
 /**
- * A person named in a command: a platform mention ({@code <@U0123>}, {@code <@U0123|jan>}),
- * {@code @U0123}, or a bare id. Adapters turn their own mentions into the first form.
+ * A person named in a command: a {@link Mention} in the core's neutral form ({@code @{U0123}},
+ * {@code @{U0123|jan}}), {@code @U0123}, or a bare id. Adapters turn their own mentions into the
+ * first form.
  */
 public record UserReference(String userId, Optional<String> displayName) {
 
-    private static final Pattern MENTION = Pattern.compile("<@([^|>\\s]+)(?:\\|([^>]*))?>");
     private static final Pattern PLAIN = Pattern.compile("@?([A-Za-z0-9][A-Za-z0-9._:\\-]*)");
 
     /** A person named at the start of {@code text}, and the text after it. */
@@ -20,7 +22,7 @@ public record UserReference(String userId, Optional<String> displayName) {
     /** Reads the person named first in {@code text} (a mention may contain spaces in its name part). */
     public static Optional<Leading> parseLeading(String text) {
         String stripped = text.strip();
-        int end = stripped.startsWith("<@") ? stripped.indexOf('>') + 1 : stripped.indexOf(' ');
+        int end = stripped.startsWith("@{") ? stripped.indexOf('}') + 1 : stripped.indexOf(' ');
         if (end <= 0) {
             end = stripped.length();
         }
@@ -29,11 +31,9 @@ public record UserReference(String userId, Optional<String> displayName) {
     }
 
     public static Optional<UserReference> parse(String token) {
-        Matcher mention = MENTION.matcher(token);
-        if (mention.matches()) {
-            String name = mention.group(2);
-            return Optional.of(new UserReference(mention.group(1),
-                    name == null || name.isBlank() ? Optional.empty() : Optional.of(name.strip())));
+        Optional<Mention> mention = Mention.parse(token);
+        if (mention.isPresent()) {
+            return mention.map(m -> new UserReference(m.userId(), m.name()));
         }
         Matcher plain = PLAIN.matcher(token);
         return plain.matches() ? Optional.of(new UserReference(plain.group(1), Optional.empty())) : Optional.empty();

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import nl.borgingsbot.core.chat.ChatUser;
+import nl.borgingsbot.core.chat.Platforms;
 import nl.borgingsbot.core.i18n.Refusal;
 
 /**
@@ -27,13 +28,13 @@ public final class Administrators {
 
     /**
      * Parses the comma-separated list; an entry that is not {@code platform:userId} with a known
-     * platform (e.g. {@code slack:U1;teams:x}, a wrong separator) is a {@link Refusal}.
+     * platform (one of {@code platforms}; e.g. {@code slack:U1;teams:x}, a wrong separator) is a {@link Refusal}.
      */
-    public static Administrators parse(String list) {
+    public static Administrators parse(String list, Platforms platforms) {
         Set<String> keys = Arrays.stream(list.split(","))
                 .map(String::strip)
                 .filter(entry -> !entry.isEmpty())
-                .map(Administrators::validated)
+                .map(entry -> validated(entry, platforms))
                 .collect(Collectors.toSet());
         return new Administrators(keys);
     }
@@ -55,15 +56,15 @@ public final class Administrators {
         return keys.isEmpty();
     }
 
-    private static String validated(String entry) {
+    private static String validated(String entry, Platforms platforms) {
         int colon = entry.indexOf(':');
         if (colon <= 0 || !USER_ID.matcher(entry.substring(colon + 1)).matches()) {
             throw new Refusal("config.admins.form", entry);
         }
-        String platform = entry.substring(0, colon).toLowerCase(Locale.ROOT);
-        if (!Set.of("slack", "teams", "demo").contains(platform)) { // the seam work makes this the registered platforms
-            throw new Refusal("config.admins.platform", entry, platform);
-        }
-        return platform + ":" + entry.substring(colon + 1);
+        String platform = entry.substring(0, colon);
+        return platforms.find(platform)
+                .map(known -> known.key() + ":" + entry.substring(colon + 1))
+                .orElseThrow(() -> new Refusal("config.admins.platform", entry, platform.toLowerCase(Locale.ROOT),
+                        platforms.listed()));
     }
 }

@@ -29,6 +29,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 import nl.borgingsbot.core.chat.ChatChannel;
 import nl.borgingsbot.core.chat.ChatUser;
 import nl.borgingsbot.core.chat.Platform;
+import nl.borgingsbot.core.chat.Platforms;
 import nl.borgingsbot.core.i18n.Refusal;
 
 /**
@@ -99,8 +100,11 @@ public final class RegionFile {
     private RegionFile() {
     }
 
-    /** Parses the file; a {@link Refusal} names the file, line, column, region and the problem. */
-    public static List<Declared> parse(String sourceName, Reader yaml) {
+    /**
+     * Parses the file; a {@link Refusal} names the file, line, column, region and the problem. A
+     * region's platform must be one of {@code platforms} (the adapters present).
+     */
+    public static List<Declared> parse(String sourceName, Reader yaml, Platforms platforms) {
         Location file = new Location(sourceName, 1, 1, "-");
         Node root = compose(file, yaml);
         Node regions = root instanceof MappingNode top ? keys(file, top, Set.of("regions")).get("regions") : null;
@@ -112,7 +116,7 @@ public final class RegionFile {
         Map<ChatChannel, Declared> byChannel = new HashMap<>();
         for (int i = 0; i < list.getValue().size(); i++) {
             Node node = list.getValue().get(i);
-            Declared region = region(file.at(node).in("#" + (i + 1)), node);
+            Declared region = region(file.at(node).in("#" + (i + 1)), node, platforms);
             Location where = region.location();
             Declared sameName = byName.putIfAbsent(region.region().name().toLowerCase(Locale.ROOT), region);
             if (sameName != null) {
@@ -179,7 +183,7 @@ public final class RegionFile {
         }
     }
 
-    private static Declared region(Location where, Node node) {
+    private static Declared region(Location where, Node node, Platforms platforms) {
         if (!(node instanceof MappingNode mapping)) {
             throw where.refuse("notAMapping");
         }
@@ -192,10 +196,9 @@ public final class RegionFile {
         Map<String, Node> entry = keys(where, mapping, REGION_KEYS);
         String name = required(where, mapping, entry, "name");
         String platformKey = required(where, mapping, entry, "platform");
-        if (!Set.of("slack", "teams").contains(platformKey.toLowerCase(Locale.ROOT))) {
-            throw where.at(entry.get("platform")).refuse("platform", platformKey);
-        }
-        Platform platform = Platform.of(platformKey);
+        Location onPlatform = where.at(entry.get("platform"));
+        Platform platform = platforms.find(platformKey)
+                .orElseThrow(() -> onPlatform.refuse("platform", platformKey, platforms.listed()));
         String workspace = required(where, mapping, entry, "workspace");
         ChatChannel channel = new ChatChannel(platform, workspace, required(where, mapping, entry, "channel"));
         String language = optional(where, entry, "language").orElse("nl");

@@ -29,8 +29,8 @@ class ActionsEndToEndTest {
     void start() {
         test = new TestBot(dir, Instant.parse("2026-11-23T09:00:00Z"));
         test.command(TestBot.ADMIN, "regio koppel Noord");
-        test.command(TestBot.ADMIN, "partner toevoegen <@U1|Anna de Vries> Vmbo Noord");
-        test.command(TestBot.ADMIN, "partner toevoegen <@U2|U2> ROC Noord");
+        test.command(TestBot.ADMIN, "partner toevoegen @{U1|Anna de Vries} Vmbo Noord");
+        test.command(TestBot.ADMIN, "partner toevoegen @{U2|U2} ROC Noord");
     }
 
     @AfterEach
@@ -48,7 +48,7 @@ class ActionsEndToEndTest {
 
     @Test
     void actionsAreRecordedFollowedUpAtTheNextRoundAndShownInTheReport() {
-        String recorded = inChannel("U2", "actie structuur Uren voor STO in de normjaartaak <@U1|Anna de Vries> 31 maart 2027");
+        String recorded = inChannel("U2", "actie structuur Uren voor STO in de normjaartaak @{U1|Anna de Vries} 31 maart 2027");
         assertThat(recorded).contains("Actie 1 is vastgelegd")
                 .contains("Actie 1 · Structuur en systemen · open · eigenaar @U1 · uiterlijk 31 maart 2027")
                 .contains("> Uren voor STO in de normjaartaak");
@@ -83,7 +83,7 @@ class ActionsEndToEndTest {
                 .contains("1 Cultuur van de organisatie");
         assertThat(inChannel("U1", "actie str Iets doen")).contains("ken ik niet (of het past op meer dan één)");
         assertThat(inChannel("U1", "actie 5 Iets doen 1-1-2020")).contains("geen datum na vandaag");
-        assertThat(inChannel("U1", "actie 5 Iets doen <@U9>")).contains("@U9 is geen partner of programmamanager");
+        assertThat(inChannel("U1", "actie 5 Iets doen @{U9}")).contains("@U9 is geen partner of programmamanager");
         assertThat(inChannel("U1", "actie 12 klaar")).contains("Regio Noord heeft geen actie 12");
         assertThat(inChannel("U9", "actie 5 Iets doen")).contains("Dat kunnen alleen de partners en de programmamanager");
         assertThat(inChannel("U1", "actie")).contains("Gebruik: 'actie <element> <tekst>");

@@ -41,7 +41,7 @@ class CommandRoutesTest {
                 .collect(Collectors.toList());
         try (Database database = Database.open("jdbc:sqlite:" + dir.resolve("bot.db"), "", "")) {
             Borgingsbot.Parts parts = CoreAssembly.assemble(database.repositories(), Fixtures.catalog(),
-                    new Gateways(List.of(new RecordingGateway(Platform.of("slack")))), Administrators.parse(""),
+                    new Gateways(List.of(new RecordingGateway(Platform.of("slack")))), Administrators.none(),
                     Clock.systemUTC(), Borgingsbot.Settings.defaults().withWorkers(1));
             try {
                 Map<Class<?>, List<CommandRouter.Route<?>>> routes = parts.commands().routes().stream()
@@ -63,7 +63,7 @@ class CommandRoutesTest {
         CommandRouter.Feature twice = () -> List.of(
                 CommandRouter.Route.of(CoreCommands.Help.class, Role.ANYONE, (help, request) -> null),
                 CommandRouter.Route.of(CoreCommands.Help.class, Role.MANAGER, (help, request) -> null));
-        assertThatThrownBy(() -> new CommandRouter(null, Administrators.parse(""), List.of(twice)))
+        assertThatThrownBy(() -> new CommandRouter(null, Administrators.none(), List.of(twice)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Help");
     }
 }

@@ -47,7 +47,7 @@ class ExportTest {
     void aClosedRound() {
         test = new TestBot(dir, Instant.parse("2026-11-23T09:00:00Z"));
         test.regionWithPartners("U1", "U2", "U3");
-        test.command(TestBot.ADMIN, "actie 5 Uren in de normjaartaak <@U1> 31-03-2027");
+        test.command(TestBot.ADMIN, "actie 5 Uren in de normjaartaak @{U1} 31-03-2027");
         test.command(TestBot.ADMIN, "ronde start");
         test.answerAll("U1", 4, 4, 3, 4, 2, 2, 3);
         test.answerAll("U2", 3, 4, 3, 5, 1, 2, 3);

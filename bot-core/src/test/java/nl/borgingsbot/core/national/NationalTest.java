@@ -103,7 +103,7 @@ class NationalTest {
             bot.close();
         }
         bot = new Borgingsbot(database.repositories(), Fixtures.catalog(), new Gateways(List.of(slack)),
-                Administrators.parse("slack:" + ADMIN), clock,
+                Administrators.parse("slack:" + ADMIN, Fixtures.PLATFORMS), clock,
                 Borgingsbot.Settings.defaults().withNationalMinimum(minimum));
     }
 
@@ -133,7 +133,7 @@ class NationalTest {
         command(ADMIN, region, "regio koppel " + name);
         for (int p = 1; p <= partners; p++) {
             String id = "R" + region + "P" + p;
-            command(ADMIN, region, "partner toevoegen <@" + id + "|" + id + "> Organisatie " + name + " " + p);
+            command(ADMIN, region, "partner toevoegen @{" + id + "|" + id + "} Organisatie " + name + " " + p);
         }
         if (share) {
             assertThat(command(ADMIN, region, "regio landelijk aan")).contains("deelt vanaf nu");

@@ -123,7 +123,7 @@ class OutboxTest {
     private Borgingsbot bot(Database database, Gateway gateway) {
         Borgingsbot bot = new Borgingsbot(database.repositories(), Fixtures.catalog(),
                 new Gateways(List.of(gateway), new DeliveryRetry(clock, clock::advance, DeliveryRetry.GIVE_UP_AFTER)),
-                Administrators.parse("slack:UADMIN"), clock);
+                Administrators.parse("slack:UADMIN", Fixtures.PLATFORMS), clock);
         open.add(bot);
         return bot;
     }

@@ -154,9 +154,9 @@ class AnonymousLabelsTest {
         test = new TestBot(dir, Instant.parse("2026-11-23T09:00:00Z"));
         test.command(TestBot.ADMIN, "regio koppel Noord");
         test.command(TestBot.ADMIN, "regio anoniem aan");
-        test.command(TestBot.ADMIN, "partner toevoegen <@U1|U1> Zuiderpoort College");
-        test.command(TestBot.ADMIN, "partner toevoegen <@U2|U2> Aa-school");
-        test.command(TestBot.ADMIN, "partner toevoegen <@U3|U3> Gemeente Midden");
+        test.command(TestBot.ADMIN, "partner toevoegen @{U1|U1} Zuiderpoort College");
+        test.command(TestBot.ADMIN, "partner toevoegen @{U2|U2} Aa-school");
+        test.command(TestBot.ADMIN, "partner toevoegen @{U3|U3} Gemeente Midden");
 
         String partners = test.command(TestBot.ADMIN, "partners");
         assertThat(partners.indexOf("Aa-school")).isLessThan(partners.indexOf("Gemeente Midden"));

@@ -40,7 +40,7 @@ class PrivacyTest {
     void aClosedRoundAndAnOpenOne() {
         test = new TestBot(dir, Instant.parse("2026-11-23T09:00:00Z"));
         test.regionWithPartners("U1", "U2");
-        test.command(TestBot.ADMIN, "actie 5 Uren regelen <@U1>");
+        test.command(TestBot.ADMIN, "actie 5 Uren regelen @{U1}");
         test.command(TestBot.ADMIN, "ronde start");
         test.dm("U1", "start");
         test.dm("U1", TEXTS.get(0));
@@ -117,11 +117,11 @@ class PrivacyTest {
 
     @Test
     void aProgrammeManagerForgetsSomeoneWhoLeftOthersCannot() {
-        assertThat(test.command("U2", "vergeet <@U1>")).contains("Alleen een programmamanager");
-        assertThat(test.command(TestBot.ADMIN, "vergeet <@U1>")).contains("Weet je het zeker?").contains("@U1");
-        assertThat(test.command(TestBot.ADMIN, "vergeet <@U1> bevestig")).contains("@U1 is vergeten");
+        assertThat(test.command("U2", "vergeet @{U1}")).contains("Alleen een programmamanager");
+        assertThat(test.command(TestBot.ADMIN, "vergeet @{U1}")).contains("Weet je het zeker?").contains("@U1");
+        assertThat(test.command(TestBot.ADMIN, "vergeet @{U1} bevestig")).contains("@U1 is vergeten");
         assertThat(test.command(TestBot.ADMIN, "partners")).doesNotContain("Organisatie U1");
-        assertThat(test.command(TestBot.ADMIN, "vergeet <@U9>")).contains("Alleen een programmamanager");
+        assertThat(test.command(TestBot.ADMIN, "vergeet @{U9}")).contains("Alleen een programmamanager");
     }
 
     private List<Double> means(Region region, Round round) {

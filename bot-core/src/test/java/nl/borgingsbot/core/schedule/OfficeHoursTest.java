@@ -166,7 +166,7 @@ class OfficeHoursTest {
 
     @Test
     void linkingARegionSaysTheQuarterlyPlanIsOnAndWhenTheFirstRoundOpens() {
-        test.command(TestBot.ADMIN, "partner toevoegen <@U9|U9> Organisatie U9");
+        test.command(TestBot.ADMIN, "partner toevoegen @{U9|U9} Organisatie U9");
         clock.set(Instant.parse("2026-11-24T09:00:00Z"));
         String reply = test.bot().handle(new nl.borgingsbot.core.chat.InboundEvent.Command(TestBot.user(TestBot.ADMIN),
                 java.util.Optional.of(new nl.borgingsbot.core.chat.ChatChannel(TestBot.CHANNEL.platform(),

@@ -73,7 +73,7 @@ class TwoInstancesOnPostgresTest {
             Database database = Database.open(url("two_instances"), "postgres", "");
             RecordingGateway gateway = new RecordingGateway(Platform.of("slack"));
             Borgingsbot bot = new Borgingsbot(database.repositories(), Fixtures.catalog(), new Gateways(List.of(gateway)),
-                    Administrators.parse("slack:UADMIN"), clock);
+                    Administrators.parse("slack:UADMIN", Fixtures.PLATFORMS), clock);
             return new Instance(database, bot, new ScheduleRunner(database.repositories().regions(),
                     database.repositories().rounds(), database.repositories().schedules(),
                     database.repositories().checkIns(), bot.invitations(), bot.reports(), bot.outbox(),
@@ -122,7 +122,7 @@ class TwoInstancesOnPostgresTest {
             a.bot().handle(new InboundEvent.Command(ADMIN, Optional.of(CHANNEL), "regio koppel Noord"));
             for (int i = 1; i <= PARTNERS; i++) {
                 a.bot().handle(new InboundEvent.Command(ADMIN, Optional.of(CHANNEL),
-                        "partner toevoegen <@U" + i + "|U" + i + "> Organisatie " + i));
+                        "partner toevoegen @{U" + i + "|U" + i + "} Organisatie " + i));
             }
 
             clock.set(Instant.parse("2027-01-04T08:00:30Z"));

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import nl.borgingsbot.core.chat.Platform;
+import nl.borgingsbot.core.chat.Platforms;
 import nl.borgingsbot.core.questionnaire.Questionnaire;
 import nl.borgingsbot.core.questionnaire.QuestionnaireCatalog;
 import nl.borgingsbot.core.questionnaire.QuestionnaireLoader;
@@ -15,6 +17,9 @@ import nl.borgingsbot.core.questionnaire.QuestionnaireLoader;
 public final class Fixtures {
 
     public static final Path QUESTIONNAIRES = Path.of("..", "config", "questionnaires");
+
+    /** The platforms of the core's tests: the two adapters' keys, named here as config registers them. */
+    public static final Platforms PLATFORMS = Platforms.of(Platform.of("slack"), Platform.of("teams"));
 
     private Fixtures() {
     }

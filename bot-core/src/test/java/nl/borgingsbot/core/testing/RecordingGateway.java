@@ -1,9 +1,12 @@
 package nl.borgingsbot.core.testing;
 
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import nl.borgingsbot.core.chat.ChatChannel;
@@ -33,8 +36,7 @@ public final class RecordingGateway implements ChatGateway {
     private final List<Direct> directs = new CopyOnWriteArrayList<>();
     private final List<Post> posts = new CopyOnWriteArrayList<>();
     private final List<ThreadReply> replies = new CopyOnWriteArrayList<>();
-    private final Set<String> unreachableUsers = new HashSet<>();
-    private final Set<String> channelsWithoutBot = new HashSet<>();
+    private final Map<String, DeliveryException> failures = new ConcurrentHashMap<>();
 
     public RecordingGateway(Platform platform) {
         this.platform = platform;
@@ -47,17 +49,13 @@ public final class RecordingGateway implements ChatGateway {
 
     @Override
     public void sendDirect(ChatUser user, Message message) {
-        if (unreachableUsers.contains(user.userId())) {
-            throw new DeliveryException(DeliveryException.Reason.USER_UNREACHABLE, "app not installed for " + user.userId());
-        }
+        failIfAsked(user.userId());
         directs.add(new Direct(user, message));
     }
 
     @Override
     public PostedMessage postToChannel(ChatChannel channel, Message message) {
-        if (channelsWithoutBot.contains(channel.channelId())) {
-            throw new DeliveryException(DeliveryException.Reason.NOT_IN_CHANNEL, "not_in_channel");
-        }
+        failIfAsked(channel.channelId());
         PostedMessage posted = new PostedMessage(channel, "msg-" + (posts.size() + 1));
         posts.add(new Post(posted, message));
         return posted;
@@ -65,19 +63,33 @@ public final class RecordingGateway implements ChatGateway {
 
     @Override
     public void replyInThread(PostedMessage parent, Message message) {
+        failIfAsked(parent.channel().channelId());
         replies.add(new ThreadReply(parent, message));
     }
 
     public void makeUnreachable(String userId) {
-        unreachableUsers.add(userId);
+        failFor(userId, DeliveryException.Reason.USER_UNREACHABLE, Optional.empty());
     }
 
     public void removeFromChannel(String channelId) {
-        channelsWithoutBot.add(channelId);
+        failFor(channelId, DeliveryException.Reason.NOT_IN_CHANNEL, Optional.empty());
     }
 
     public void rejoinChannel(String channelId) {
-        channelsWithoutBot.remove(channelId);
+        failures.remove(channelId);
+    }
+
+    /** Every delivery to this person or channel fails for {@code reason} (until {@link #rejoinChannel}). */
+    public void failFor(String userOrChannelId, DeliveryException.Reason reason, Optional<Duration> retryAfter) {
+        failures.put(userOrChannelId, new DeliveryException(reason, reason.name().toLowerCase(Locale.ROOT)
+                + " for " + userOrChannelId, null, retryAfter));
+    }
+
+    private void failIfAsked(String userOrChannelId) {
+        DeliveryException failure = failures.get(userOrChannelId);
+        if (failure != null) {
+            throw new DeliveryException(failure.reason(), failure.getMessage(), null, failure.retryAfter());
+        }
     }
 
     public List<Direct> directs() {

@@ -59,7 +59,7 @@ public final class TestBot implements AutoCloseable {
         }
         database = Database.open("jdbc:sqlite:" + file, "", "");
         bot = new Borgingsbot(database.repositories(), Fixtures.catalog(), new Gateways(List.of(slack)),
-                Administrators.parse("slack:" + ADMIN), clock,
+                Administrators.parse("slack:" + ADMIN, Fixtures.PLATFORMS), clock,
                 Borgingsbot.Settings.defaults().withRandom(random));
     }
 
@@ -85,7 +85,7 @@ public final class TestBot implements AutoCloseable {
     public void regionWithPartners(String... ids) {
         command(ADMIN, "regio koppel Noord");
         for (String id : ids) {
-            command(ADMIN, "partner toevoegen <@" + id + "|" + id + "> Organisatie " + id);
+            command(ADMIN, "partner toevoegen @{" + id + "|" + id + "} Organisatie " + id);
         }
     }
 

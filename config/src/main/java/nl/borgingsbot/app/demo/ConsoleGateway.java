@@ -18,7 +18,7 @@ import nl.borgingsbot.core.chat.TextRenderer;
  * The demo's chat platform: prints every DM and channel post readably on the console and keeps
  * what was posted, so the demo can write the report to files.
  */
-final class ConsoleGateway implements ChatGateway {
+public final class ConsoleGateway implements ChatGateway {
 
     /** This platform, as regions name it ({@code platform: demo}). */
     public static final Platform PLATFORM = Platform.of("demo");

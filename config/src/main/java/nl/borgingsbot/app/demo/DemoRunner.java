@@ -25,6 +25,7 @@ import nl.borgingsbot.core.chat.Gateways;
 import nl.borgingsbot.core.chat.InboundEvent;
 import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.chat.Part;
+import nl.borgingsbot.core.chat.Platforms;
 import nl.borgingsbot.core.export.ExcelExport;
 import nl.borgingsbot.core.export.Exports;
 import nl.borgingsbot.core.i18n.Texts;
@@ -84,7 +85,7 @@ public class DemoRunner {
         ChatChannel channel = new ChatChannel(ConsoleGateway.PLATFORM, script.workspace(), script.channel());
         try (Database database = Database.open("jdbc:sqlite:" + dbFile, "", "");
              Borgingsbot bot = new Borgingsbot(database.repositories(), catalog, new Gateways(List.of(console)),
-                     Administrators.parse("demo:" + script.manager()), clock,
+                     Administrators.parse("demo:" + script.manager(), Platforms.of(ConsoleGateway.PLATFORM)), clock,
                      Borgingsbot.Settings.defaults().withTelemetry(telemetry))) {
             int sharing = DemoRegions.seed(database.repositories(), catalog.require(Region.DEFAULT_QUESTIONNAIRE),
                     script.workspace(), clock.instant());

@@ -20,9 +20,12 @@ import java.util.stream.Collectors;
 
 import nl.borgingsbot.core.Borgingsbot;
 import nl.borgingsbot.core.chat.Gateways;
+import nl.borgingsbot.core.chat.Platforms;
 import nl.borgingsbot.core.region.Administrators;
 import nl.borgingsbot.core.store.Database;
+import nl.borgingsbot.core.testing.Fixtures;
 import nl.borgingsbot.slack.SlackConnection;
+import nl.borgingsbot.slack.SlackGateway;
 import nl.borgingsbot.slack.SlackHttpServer;
 import nl.borgingsbot.slack.SlackSettings;
 
@@ -62,8 +65,8 @@ public final class SlackTestBot implements AutoCloseable {
         database = Database.open("jdbc:sqlite:" + dir.resolve("bot.db"), "", "");
         connection = connections.apply(new SlackSettings("fake-bot-token-for-tests", Optional.empty(), Optional.of(SECRET),
                 Optional.of(slack.apiUrl())));
-        bot = new Borgingsbot(database.repositories(), Questionnaires.catalog(),
-                new Gateways(List.of(connection.gateway())), Administrators.parse("slack:" + ADMIN), Clock.systemUTC(),
+        bot = new Borgingsbot(database.repositories(), Fixtures.catalog(),
+                new Gateways(List.of(connection.gateway())), Administrators.parse("slack:" + ADMIN, Platforms.of(SlackGateway.PLATFORM)), Clock.systemUTC(),
                 Borgingsbot.Settings.defaults().withWorkers(coreWorkers));
         connection.connect(bot);
         endpoint = SlackHttpServer.start(connection, "127.0.0.1", 0);
