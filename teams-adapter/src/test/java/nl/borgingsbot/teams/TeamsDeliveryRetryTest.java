@@ -14,11 +14,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.connector.authentication.AppCredentials;
 
-import nl.borgingsbot.core.telemetry.Telemetry;
 import nl.borgingsbot.core.chat.ChatChannel;
 import nl.borgingsbot.core.chat.ChatUser;
 import nl.borgingsbot.core.chat.DeliveryRetry;
 import nl.borgingsbot.core.chat.Gateways;
+import nl.borgingsbot.core.chat.RateLimits;
 import nl.borgingsbot.core.region.NewRegion;
 import nl.borgingsbot.core.region.Region;
 import nl.borgingsbot.core.round.RoundService;
@@ -26,7 +26,7 @@ import nl.borgingsbot.core.store.Database;
 
 /**
  * Round DMs through the real Teams gateway against the fake Bot Connector over HTTP, with the
- * clock and every wait (the SDK's retry strategy and the core's retry) injected: a DM throttled
+ * clock and every wait (the rate limiter's and the core's retry) injected: a DM throttled
  * many times is delivered once, a partner the app cannot reach is reported to the programme
  * manager once with the cause, and a DM still throttled after the hour is reported once.
  */
@@ -51,10 +51,9 @@ class TeamsDeliveryRetryTest extends TeamsHttpTest {
     @BeforeEach
     void wire() {
         prefix = "T" + System.nanoTime();
-        ConnectorClients clients = new ConnectorClients(credentials,
-                new ConnectorRetryStrategy(4, Duration.ofMillis(500), Duration.ofSeconds(30), clock::advance,
-                        Telemetry.NONE));
-        TeamsGateway gateway = new TeamsGateway(conversations, clients, files);
+        ConnectorClients clients = new ConnectorClients(credentials, ConnectorRetryStrategy.none());
+        TeamsGateway gateway = new TeamsGateway(conversations, clients, files, ImageLinks.none(),
+                new RateLimits(clock, clock::advance));
         rounds = new RoundService(database.repositories(), catalog(),
                 new Gateways(List.of(gateway), new DeliveryRetry(clock, clock::advance, DeliveryRetry.GIVE_UP_AFTER)),
                 clock);
