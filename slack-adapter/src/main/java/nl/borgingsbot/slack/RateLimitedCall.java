@@ -11,15 +11,23 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 
 import nl.borgingsbot.core.chat.DeliveryException;
+import nl.borgingsbot.core.chat.RateLimits;
 import nl.borgingsbot.core.telemetry.Telemetry;
 
 /**
- * Calls a Slack Web API method, waiting out HTTP 429 ({@code Retry-After}) a few times, so that
- * fanning out a round paces itself instead of failing. A response that is not {@code ok} becomes a
- * {@link DeliveryException} with the reason the core can explain; a call still throttled after
- * {@value #MAX_ATTEMPTS} attempts (or answered 5xx) is {@link DeliveryException.Reason#TEMPORARY},
- * with Slack's {@code Retry-After}, and the core keeps delivering it
- * ({@link nl.borgingsbot.core.chat.DeliveryRetry}) until it goes through.
+ * Calls a Slack Web API method through the workspace's {@link RateLimits}: one limiter per method
+ * (and per channel for {@code chat.postMessage}), shared by every thread of this connection, so an
+ * HTTP 429 pauses that method for everyone until its {@code Retry-After} has passed. A response
+ * that is not {@code ok} becomes a {@link DeliveryException} with the reason the core can explain;
+ * 429, 5xx and {@code ratelimited} are {@link DeliveryException.Reason#TEMPORARY} with Slack's
+ * {@code Retry-After}: a partner's call waits in the limiter and is tried again, a bulk call
+ * ({@link nl.borgingsbot.core.chat.Lane#BULK}) goes back to the core, which delivers it later.
+ *
+ * <p>Why not the Slack SDK's own limiter ({@code slack.methodsAsync()}, {@code AsyncRateLimitExecutor},
+ * {@code MethodsConfig}): it queues every call of a team in one FIFO queue without priorities (a
+ * partner's click would wait behind a national fan-out), runs the calls on a fixed pool per team
+ * whose threads sleep while a method is paused, and keeps its queues and executors in static maps
+ * of the JVM; the two lanes and "a bulk call never holds a thread while paused" need our own.
  */
 final class RateLimitedCall {
 
@@ -31,80 +39,76 @@ final class RateLimitedCall {
         T run() throws IOException, SlackApiException;
     }
 
-    /** Waits; a seam so the policy can be tested without waiting. */
+    /** Waits; a seam so waits other than rate limits (an image not ready yet) can be tested without waiting. */
     @FunctionalInterface
     interface Pause {
         void pause(Duration duration) throws InterruptedException;
     }
 
-    static final int MAX_ATTEMPTS = 5;
-    static final Duration MAX_WAIT = Duration.ofSeconds(60);
-    private static final Duration DEFAULT_WAIT = Duration.ofSeconds(1);
-
     private final Pause pause;
-    private final Telemetry telemetry;
+    private final RateLimits limits;
 
-    RateLimitedCall(Pause pause, Telemetry telemetry) {
+    RateLimitedCall(Pause pause, RateLimits limits) {
         this.pause = pause;
-        this.telemetry = telemetry;
+        this.limits = limits;
     }
 
     RateLimitedCall(Pause pause) {
-        this(pause, Telemetry.NONE);
+        this(pause, new RateLimits((scope, wait) -> { }));
     }
 
     RateLimitedCall(Telemetry telemetry) {
-        this(duration -> Thread.sleep(duration.toMillis()), telemetry);
+        this(duration -> Thread.sleep(duration.toMillis()), new RateLimits((scope, wait) -> {
+            LOG.info("Slack rate limit on {}; paused for {} s", scope, wait.toSeconds());
+            telemetry.rateLimited("slack", wait);
+        }));
     }
 
+    /** Calls {@code method}, limited per method in this workspace. */
     <T extends SlackApiTextResponse> T call(String method, Call<T> call) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                T response = call.run();
-                if (!response.isOk()) {
-                    throw new DeliveryException(reasonOf(response.getError()), method + ": " + response.getError());
-                }
-                return response;
-            } catch (SlackApiException e) {
-                int status = e.getResponse().code();
-                String header = e.getResponse().header("Retry-After");
-                if (status != 429 || attempt >= MAX_ATTEMPTS) {
-                    boolean temporary = status == 429 || status >= 500;
-                    throw new DeliveryException(temporary ? DeliveryException.Reason.TEMPORARY : DeliveryException.Reason.OTHER,
-                            method + ": HTTP " + status, e, temporary ? seconds(header) : Optional.empty());
-                }
-                Duration wait = retryAfter(header);
-                LOG.info("Slack rate limit on {}; waiting {} s (attempt {})", method, wait.toSeconds(), attempt);
-                sleep(wait);
-                telemetry.rateLimited("slack", wait);
-            } catch (IOException e) {
-                throw new DeliveryException(DeliveryException.Reason.OTHER, method + ": " + e.getMessage(), e);
+        return limits.call(method, () -> once(method, call));
+    }
+
+    /** Calls {@code method} on {@code channel}, limited per method and channel (Slack's 1 message a second a channel). */
+    <T extends SlackApiTextResponse> T call(String method, String channel, Call<T> call) {
+        return limits.call(method + " " + channel, () -> once(method, call));
+    }
+
+    /** The limiter (tests: how many calls wait for a scope). */
+    RateLimits limits() {
+        return limits;
+    }
+
+    private static <T extends SlackApiTextResponse> T once(String method, Call<T> call) {
+        try {
+            T response = call.run();
+            if (!response.isOk()) {
+                throw new DeliveryException(reasonOf(response.getError()), method + ": " + response.getError());
             }
+            return response;
+        } catch (SlackApiException e) {
+            int status = e.getResponse().code();
+            boolean temporary = status == 429 || status >= 500;
+            throw new DeliveryException(temporary ? DeliveryException.Reason.TEMPORARY : DeliveryException.Reason.OTHER,
+                    method + ": HTTP " + status, e,
+                    temporary ? seconds(e.getResponse().header("Retry-After")) : Optional.empty());
+        } catch (IOException e) {
+            throw new DeliveryException(DeliveryException.Reason.OTHER, method + ": " + e.getMessage(), e);
         }
     }
 
     /** Waits {@code wait} (between retries of something else than a rate limit). */
     void pause(Duration wait) {
-        sleep(wait);
-    }
-
-    private void sleep(Duration wait) {
         try {
             pause.pause(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DeliveryException(DeliveryException.Reason.OTHER, "interrupted while rate limited", e);
+            throw new DeliveryException(DeliveryException.Reason.OTHER, "interrupted while waiting", e);
         }
     }
 
-    /** How long to wait here before the next attempt: what Slack asked, at most {@link #MAX_WAIT}. */
-    static Duration retryAfter(String header) {
-        Duration wait = seconds(header).orElse(DEFAULT_WAIT);
-        return wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait;
-    }
-
     /** What Slack asked for in {@code Retry-After} (seconds), when it said. */
-    private static Optional<Duration> seconds(String header) {
+    static Optional<Duration> seconds(String header) {
         return Optional.ofNullable(header).map(String::strip).filter(h -> h.matches("\\d{1,6}"))
                 .map(Long::parseLong).map(Duration::ofSeconds);
     }

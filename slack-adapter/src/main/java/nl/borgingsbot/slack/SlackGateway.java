@@ -21,6 +21,7 @@ import nl.borgingsbot.core.chat.ChatChannel;
 import nl.borgingsbot.core.chat.ChatGateway;
 import nl.borgingsbot.core.chat.ChatUser;
 import nl.borgingsbot.core.chat.DeliveryException;
+import nl.borgingsbot.core.chat.Lane;
 import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.chat.Part;
 import nl.borgingsbot.core.chat.Platform;
@@ -31,7 +32,8 @@ import nl.borgingsbot.core.telemetry.Telemetry;
  * The core's {@link ChatGateway} for Slack, on the Web API: a DM is {@code conversations.open}
  * plus {@code chat.postMessage}; an image goes up with the external upload API
  * ({@code filesUploadV2}) and is shown in the message's blocks; thread replies carry the parent's
- * {@code ts}. Rate limits are waited out; Slack errors become {@link DeliveryException}s.
+ * {@code ts}. Every call goes through the workspace's rate limiter ({@link RateLimitedCall}); Slack
+ * errors become {@link DeliveryException}s.
  */
 public final class SlackGateway implements ChatGateway {
 
@@ -119,7 +121,10 @@ public final class SlackGateway implements ChatGateway {
         for (BlockKitRenderer.Rendered page : pages) {
             Optional<String> ts;
             try {
-                ts = postPage(channel, page, thread, first.or(() -> threadTs));
+                Optional<String> pageThread = thread;
+                Optional<String> imageThread = first.or(() -> threadTs);
+                ts = first.isEmpty() ? postPage(channel, page, pageThread, imageThread)
+                        : rest(() -> postPage(channel, page, pageThread, imageThread));
             } catch (DeliveryException e) {
                 throw first.isEmpty() ? e : alreadyPosted(e, "a later part of it");
             }
@@ -134,11 +139,22 @@ public final class SlackGateway implements ChatGateway {
                 "chat.postMessage: nothing could be posted"));
         try {
             message.parts().stream().filter(Part.File.class::isInstance).map(Part.File.class::cast)
-                    .forEach(file -> share(channel, file, threadTs));
+                    .forEach(file -> rest(() -> {
+                        share(channel, file, threadTs);
+                        return file;
+                    }));
         } catch (DeliveryException e) {
             throw alreadyPosted(e, "its file");
         }
         return ts;
+    }
+
+    /**
+     * The rest of a message whose first part is posted: waits in the rate limiter as a partner's
+     * call does (a bulk delivery cannot be tried again from here without showing its start twice).
+     */
+    private static <T> T rest(java.util.function.Supplier<T> part) {
+        return Lane.run(Lane.INTERACTIVE, part);
     }
 
     /**
@@ -204,7 +220,7 @@ public final class SlackGateway implements ChatGateway {
     }
 
     private String postBlocks(String channel, List<LayoutBlock> blocks, String fallbackText, Optional<String> thread) {
-        ChatPostMessageResponse response = calls.call("chat.postMessage", () -> client.chatPostMessage(r -> r
+        ChatPostMessageResponse response = calls.call("chat.postMessage", channel, () -> client.chatPostMessage(r -> r
                 .channel(channel)
                 .text(fallbackText)
                 .blocks(blocks)

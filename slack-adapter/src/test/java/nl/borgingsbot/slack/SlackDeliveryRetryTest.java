@@ -20,6 +20,7 @@ import nl.borgingsbot.core.chat.ChatChannel;
 import nl.borgingsbot.core.chat.ChatUser;
 import nl.borgingsbot.core.chat.DeliveryRetry;
 import nl.borgingsbot.core.chat.Gateways;
+import nl.borgingsbot.core.chat.RateLimits;
 import nl.borgingsbot.core.region.NewRegion;
 import nl.borgingsbot.core.region.Region;
 import nl.borgingsbot.core.round.Round;
@@ -58,7 +59,7 @@ class SlackDeliveryRetryTest {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(slack.apiUrl());
         SlackGateway gateway = new SlackGateway(Slack.getInstance(config).methods("fake-bot-token-for-tests"),
-                new BlockKitRenderer(), new RateLimitedCall(clock::advance));
+                new BlockKitRenderer(), new RateLimitedCall(clock::advance, new RateLimits(clock, clock::advance)));
         Gateways gateways = new Gateways(List.of(gateway),
                 new DeliveryRetry(clock, clock::advance, DeliveryRetry.GIVE_UP_AFTER));
         bot = new Borgingsbot(database.repositories(), Fixtures.catalog(), gateways, Administrators.none(), clock);

@@ -124,8 +124,43 @@ class SlackEntryPointTest extends SlackBotTest {
     }
 
     @Test
+    void aClickIsShownAnsweredThroughItsResponseUrlWithoutChatUpdate() throws SQLException {
+        atFirstStatement();
+
+        assertThat(test.clickAndWait("U1", "4").visibleText()).contains("Stelling 2 van 7");
+
+        // made read-only before the next statement was posted: through the click's response_url
+        assertThat(slack.replaced()).singleElement().satisfies(replaced -> {
+            assertThat(replaced.visibleText()).contains("\u2714 4").contains("STO is geïntegreerd");
+            assertThat(replaced.blocks().toString()).doesNotContain("\"actions\"");
+        });
+        assertThat(slack.calls("chat.update")).isEmpty();
+        assertThat(scores()).isEqualTo(1);
+    }
+
+    @Test
+    void aThrottledResponseUrlAndChatUpdateNeverLoseTheStoredAnswer() throws SQLException {
+        FakeSlack.Call statement = atFirstStatement();
+        slack.rateLimit("respond", 1);
+        slack.rateLimit("chat.update", 2);
+
+        assertThat(test.clickAndWait("U1", "4").visibleText()).contains("Stelling 2 van 7");
+
+        assertThat(scores()).isEqualTo(1);
+        assertThat(slack.calls("respond")).filteredOn(call -> call.status() == 429).hasSize(1);
+        assertThat(slack.replaced()).isEmpty();
+        // chat.update took over, waited out its two 429s in the limiter, and showed the answer
+        assertThat(slack.calls("chat.update")).hasSize(3).last().satisfies(update -> {
+            assertThat(update.ok()).isTrue();
+            assertThat(update.param("ts")).isEqualTo(test.tsOf(statement));
+            assertThat(update.visibleText()).contains("\u2714 4");
+        });
+    }
+
+    @Test
     void whenShowingTheChoiceFailsTheAnswerIsStoredAndARetryAfterARestartChangesNothing() throws Exception {
         FakeSlack.Call statement = atFirstStatement();
+        slack.rateLimit("respond", 1);
         slack.fail("chat.update", FakeSlack.dmChannel("U1"), "internal_error");
         int before = dms("U1").size();
         String click = test.clickPayload("U1", statement, test.tsOf(statement), "4");
@@ -156,6 +191,7 @@ class SlackEntryPointTest extends SlackBotTest {
         assertThat(slack.awaitPosts(FakeSlack.dmChannel("U1"), before + 1).get(before).visibleText())
                 .contains("Er ging iets mis");
         assertThat(slack.calls("chat.update")).isEmpty(); // statement 1 still has its buttons
+        assertThat(slack.replaced()).isEmpty();
         assertThat(scores()).isZero();
 
         try (Connection connection = test.database().dataSource().getConnection();

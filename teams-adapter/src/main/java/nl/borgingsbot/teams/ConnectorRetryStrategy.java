@@ -52,6 +52,16 @@ public final class ConnectorRetryStrategy extends RetryStrategy {
         this.telemetry = telemetry;
     }
 
+    /**
+     * No retries inside the HTTP client: what the bot runs uses this. The {@link TeamsGateway}'s
+     * rate limiter pauses the conversation for every thread on 429/412/502/503/504 and tries a
+     * partner's call again itself; a bulk delivery goes back to the core's outbox. A retry here
+     * would sleep on one thread while the others keep calling.
+     */
+    public static ConnectorRetryStrategy none() {
+        return new ConnectorRetryStrategy(0, Duration.ofMillis(500), Duration.ofSeconds(30));
+    }
+
     /** Four retries, from half a second up to 30 seconds. */
     public static ConnectorRetryStrategy standard() {
         return standard(Telemetry.NONE);

@@ -133,9 +133,7 @@ public final class TeamsBot {
         update.setId(activityId);
         update.setConversation(activity.getConversation());
         try {
-            ConnectorErrors.await(clients.forServiceUrl(activity.getServiceUrl()).getConversations()
-                            .updateActivity(conversationId, activityId, update),
-                    "updating a card", status -> DeliveryException.Reason.OTHER);
+            gateway.update(activity.getServiceUrl(), conversationId, activityId, update);
         } catch (DeliveryException e) {
             LOG.warn("Could not update a card in Teams: {}", e.getMessage());
         }

@@ -25,6 +25,7 @@ import nl.borgingsbot.core.chat.Message;
 import nl.borgingsbot.core.chat.Part;
 import nl.borgingsbot.core.chat.Platform;
 import nl.borgingsbot.core.chat.PostedMessage;
+import nl.borgingsbot.core.chat.RateLimits;
 import nl.borgingsbot.core.i18n.Texts;
 import nl.borgingsbot.core.region.Region;
 
@@ -61,16 +62,28 @@ public final class TeamsGateway implements ChatGateway {
     private final FileOffers files;
     private final ImageLinks links;
     private final Texts texts = Texts.of(Region.DUTCH);
+    private final RateLimits limits;
 
     public TeamsGateway(ConversationStore store, ConnectorClients clients, FileOffers files) {
         this(store, clients, files, ImageLinks.none());
     }
 
     public TeamsGateway(ConversationStore store, ConnectorClients clients, FileOffers files, ImageLinks links) {
+        this(store, clients, files, links, new RateLimits((scope, wait) -> { }));
+    }
+
+    /**
+     * @param limits one limiter per scope, shared by every thread: a 429 (or 412/502/503/504) from
+     *               the Bot Connector pauses that conversation (or creating chats in that tenant)
+     *               for everyone until its {@code Retry-After} has passed
+     */
+    public TeamsGateway(ConversationStore store, ConnectorClients clients, FileOffers files, ImageLinks links,
+                        RateLimits limits) {
         this.store = store;
         this.clients = clients;
         this.files = files;
         this.links = links;
+        this.limits = limits;
     }
 
     @Override
@@ -103,10 +116,10 @@ public final class TeamsGateway implements ChatGateway {
         parameters.setMembers(List.of(member));
         parameters.setTenantId(user.workspace());
         parameters.setChannelData(tenantData(user.workspace()));
-        ConversationResourceResponse created = ConnectorErrors.await(
+        ConversationResourceResponse created = limits.call(tenantScope(user.workspace()), () -> ConnectorErrors.await(
                 client(known.serviceUrl()).getConversations().createConversation(parameters),
                 "creating a 1:1 chat", status -> status == 403 || status == 404 || status == 400
-                        ? Reason.USER_UNREACHABLE : Reason.OTHER);
+                        ? Reason.USER_UNREACHABLE : Reason.OTHER));
         ConversationRef ref = new ConversationRef(ConversationRef.Kind.PERSONAL, user.workspace(), user.userId(),
                 serviceUrlOf(created, known), created.getId(), Optional.empty(), known.botId());
         store.save(ref);
@@ -132,10 +145,10 @@ public final class TeamsGateway implements ChatGateway {
         data.putObject("channel").put("id", channel.channelId());
         parameters.setChannelData(data);
         parameters.setActivity(activity);
-        ConversationResourceResponse created = ConnectorErrors.await(
+        ConversationResourceResponse created = limits.call(conversationScope(channel.channelId()), () -> ConnectorErrors.await(
                 client(ref.serviceUrl()).getConversations().createConversation(parameters),
                 "posting to a channel", status -> status == 403 ? Reason.NOT_IN_CHANNEL
-                        : status == 404 ? Reason.CHANNEL_NOT_FOUND : Reason.OTHER);
+                        : status == 404 ? Reason.CHANNEL_NOT_FOUND : Reason.OTHER));
         String activityId = created.getActivityId();
         if ((activityId == null || activityId.isBlank()) && created.getId() != null && created.getId().contains(THREAD)) {
             activityId = created.getId().substring(created.getId().indexOf(THREAD) + THREAD.length());
@@ -203,11 +216,29 @@ public final class TeamsGateway implements ChatGateway {
 
     /** Sends an activity to a conversation; the id Teams gave it. */
     String send(String serviceUrl, String conversationId, Activity activity, String what, ConnectorErrors.Reasons reasons) {
-        ResourceResponse response = ConnectorErrors.await(
+        ResourceResponse response = limits.call(conversationScope(conversationId), () -> ConnectorErrors.await(
                 client(serviceUrl).getConversations().sendToConversation(conversationId, activity), "sending " + what,
-                reasons);
+                reasons));
         LOG.debug("sent {} to a Teams conversation", what);
         return response == null ? "" : response.getId();
+    }
+
+    /** Replaces an activity the bot sent (a clicked card made read-only), limited as a send to that conversation. */
+    void update(String serviceUrl, String conversationId, String activityId, Activity update) {
+        limits.call(conversationScope(conversationId), () -> ConnectorErrors.await(
+                client(serviceUrl).getConversations().updateActivity(conversationId, activityId, update),
+                "updating a card", status -> Reason.OTHER));
+    }
+
+    /** The limiter's scope of a conversation: a channel's threads share the channel's. */
+    private static String conversationScope(String conversationId) {
+        int thread = conversationId.indexOf(THREAD);
+        return "conversation " + (thread < 0 ? conversationId : conversationId.substring(0, thread));
+    }
+
+    /** The limiter's scope of creating 1:1 chats in a tenant. */
+    private static String tenantScope(String tenantId) {
+        return "createConversation " + tenantId;
     }
 
     private ConnectorClient client(String serviceUrl) {

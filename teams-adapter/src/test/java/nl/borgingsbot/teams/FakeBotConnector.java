@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,7 +39,7 @@ final class FakeBotConnector implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One call the bot made. */
-    record Call(String method, String path, String authorization, JsonNode body, byte[] raw) {
+    record Call(String method, String path, String authorization, JsonNode body, byte[] raw, Instant at) {
         String conversationId() {
             String rest = path.substring("/v3/conversations/".length());
             return rest.substring(0, rest.indexOf('/'));
@@ -111,7 +112,7 @@ final class FakeBotConnector implements AutoCloseable {
             boolean json = !text.isBlank() && !path.equals("/token") && !path.startsWith("/upload/");
             JsonNode body = json ? JSON.readTree(text) : JSON.createObjectNode();
             Call call = new Call(exchange.getRequestMethod(), path, exchange.getRequestHeaders().getFirst("Authorization"),
-                    body, raw);
+                    body, raw, Instant.now());
             Failure failure = record(call);
             if (failure == null && raw.length > MAX_REQUEST) {
                 // what the Bot Service answers to a request over 256 KB

@@ -19,6 +19,7 @@ import nl.borgingsbot.core.chat.ChatChannel;
 import nl.borgingsbot.core.chat.ChatUser;
 import nl.borgingsbot.core.chat.DeliveryRetry;
 import nl.borgingsbot.core.chat.Gateways;
+import nl.borgingsbot.core.chat.RateLimits;
 import nl.borgingsbot.core.region.NewRegion;
 import nl.borgingsbot.core.region.Region;
 import nl.borgingsbot.core.Borgingsbot;
@@ -31,7 +32,7 @@ import nl.borgingsbot.core.testing.MutableClock;
 
 /**
  * Round DMs through the real Teams gateway against the fake Bot Connector over HTTP, with the
- * clock and every wait (the SDK's retry strategy and the core's retry) injected: a DM throttled
+ * clock and every wait (the rate limiter's and the core's retry) injected: a DM throttled
  * many times is delivered once, a partner the app cannot reach is reported to the programme
  * manager once with the cause, and a DM still throttled after the hour is reported once.
  */
@@ -57,10 +58,9 @@ class TeamsDeliveryRetryTest extends TeamsHttpTest {
     @BeforeEach
     void wire() {
         prefix = "T" + System.nanoTime();
-        ConnectorClients clients = new ConnectorClients(credentials,
-                new ConnectorRetryStrategy(4, Duration.ofMillis(500), Duration.ofSeconds(30), clock::advance,
-                        Telemetry.NONE));
-        TeamsGateway gateway = new TeamsGateway(conversations, clients, files);
+        ConnectorClients clients = new ConnectorClients(credentials, ConnectorRetryStrategy.none());
+        TeamsGateway gateway = new TeamsGateway(conversations, clients, files, ImageLinks.none(),
+                new RateLimits(clock, clock::advance));
         bot = new Borgingsbot(database.repositories(), Fixtures.catalog(),
                 new Gateways(List.of(gateway), new DeliveryRetry(clock, clock::advance, DeliveryRetry.GIVE_UP_AFTER)),
                 Administrators.none(), clock);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,6 +63,8 @@ public final class Inbox implements AutoCloseable {
     private final HandledEvents handledEvents;
     private final Clock clock;
     private final ExecutorService pool;
+    /** Threads that show results: they wait on the platforms' APIs, so they are many and apart from {@link #pool}. */
+    private final ExecutorService replies;
     /** Keys accepted and not yet handled; guarded by {@code this}. */
     private final Set<String> inFlight = new HashSet<>();
     /** Each person's last accepted event; guarded by {@code this}. */
@@ -70,19 +73,28 @@ public final class Inbox implements AutoCloseable {
     private final Set<CompletableFuture<Void>> pending = ConcurrentHashMap.newKeySet();
     private volatile Instant lastPruned = Instant.EPOCH;
 
+    /** Threads that send the replies after handling; they wait on a platform's API, not on the CPU. */
+    public static final int REPLY_THREADS = 32;
+
     /**
-     * @param workers threads that handle events after the ack; they mostly wait on a platform's
-     *                API (the replies), so more than the cores
+     * @param workers threads that handle events after the ack (the core and the database); the
+     *                replies go out on {@link #REPLY_THREADS} other threads, so a slow platform
+     *                API does not hold these
      */
     public Inbox(HandledEvents handledEvents, Clock clock, int workers) {
         this.handledEvents = handledEvents;
         this.clock = clock;
+        this.pool = Executors.newFixedThreadPool(workers, daemons("borgingsbot-"));
+        this.replies = Executors.newFixedThreadPool(REPLY_THREADS, daemons("borgingsbot-reply-"));
+    }
+
+    private static java.util.concurrent.ThreadFactory daemons(String prefix) {
         AtomicInteger threads = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread thread = new Thread(r, "borgingsbot-" + threads.incrementAndGet());
+        return r -> {
+            Thread thread = new Thread(r, prefix + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
-        });
+        };
     }
 
     /**
@@ -104,7 +116,9 @@ public final class Inbox implements AutoCloseable {
         CompletableFuture<Void> before = afterEarlier
                 ? CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
                 : tails.getOrDefault(person, CompletableFuture.completedFuture(null));
-        CompletableFuture<Void> next = before.thenRunAsync(() -> run(key, event, handle, deliver), pool);
+        CompletableFuture<Void> next = before
+                .thenApplyAsync(ignored -> handleOnce(key, event, handle), pool)
+                .thenAcceptAsync(handled -> deliver(key, event, handled, deliver), replies);
         pending.add(next);
         tails.put(person, next);
         next.whenComplete((ok, error) -> {
@@ -121,17 +135,28 @@ public final class Inbox implements AutoCloseable {
         return next;
     }
 
-    private void run(String key, InboundEvent event, Function<InboundEvent, Handled> handle, Consumer<Handled> deliver) {
+    /** Handles the event unless its key was handled before; the result, empty for a retry or a failure. */
+    private Optional<Handled> handleOnce(String key, InboundEvent event, Function<InboundEvent, Handled> handle) {
         try {
             if (handledEvents.handled(key)) {
                 LOG.info("a retry of an event handled before: changes nothing");
-                return;
+                return Optional.empty();
             }
             Handled result = handle.apply(event);
             remember(key);
-            deliver.accept(result);
+            return Optional.of(result);
         } catch (RuntimeException e) {
             LOG.error("could not handle an event of {}:{}", event.from().platform().key(), event.from().userId(), e);
+            return Optional.empty();
+        }
+    }
+
+    /** Shows the result (the replies, over the platform's API: waiting on I/O, not on the handling pool). */
+    private void deliver(String key, InboundEvent event, Optional<Handled> handled, Consumer<Handled> deliver) {
+        try {
+            handled.ifPresent(deliver);
+        } catch (RuntimeException e) {
+            LOG.error("could not answer an event of {}:{}", event.from().platform().key(), event.from().userId(), e);
         } finally {
             synchronized (this) {
                 inFlight.remove(key);
@@ -187,8 +212,10 @@ public final class Inbox implements AutoCloseable {
             LOG.warn("stopping with events still being handled; a retry from the platform will handle them");
         }
         pool.shutdown();
+        replies.shutdown();
         try {
             pool.awaitTermination(5, TimeUnit.SECONDS);
+            replies.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

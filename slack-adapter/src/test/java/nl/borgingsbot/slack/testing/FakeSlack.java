@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,7 +33,12 @@ import com.sun.net.httpserver.HttpServer;
 public final class FakeSlack implements AutoCloseable {
 
     /** One call the bot made: the method (or {@code upload}/{@code respond}), its parameters and raw body. */
-    public record Call(String method, Map<String, String> params, byte[] body, int status, String answer) {
+    public record Call(String method, Map<String, String> params, byte[] body, int status, String answer, Instant at) {
+        /** A call received now. */
+        public Call(String method, Map<String, String> params, byte[] body, int status, String answer) {
+            this(method, params, body, status, answer, Instant.now());
+        }
+
         public boolean ok() {
             return status == 200 && !answer.contains("\"ok\":false");
         }
@@ -136,6 +142,12 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     /** Messages posted to a channel or DM (chat.postMessage with status 200 and ok). */
+    /** The response_url posts that replaced the message clicked ({@code replace_original}), oldest first. */
+    public synchronized List<Call> replaced() {
+        return calls.stream().filter(c -> c.method().equals("respond") && c.ok()
+                && "true".equals(c.param("replace_original"))).toList();
+    }
+
     public synchronized List<Call> posts(String channel) {
         return List.copyOf(postsByChannel.getOrDefault(channel, List.of()));
     }
@@ -209,7 +221,7 @@ public final class FakeSlack implements AutoCloseable {
             } else {
                 answer = answer(method, path, params, body);
             }
-            Call call = new Call(method, params, body, status, answer);
+            Call call = new Call(method, params, body, status, answer, Instant.now());
             calls.add(call);
             if (method.equals("chat.postMessage") && call.ok()) {
                 postsByChannel.computeIfAbsent(call.param("channel"), c -> new ArrayList<>()).add(call);

@@ -16,6 +16,7 @@ import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
 import com.microsoft.bot.schema.ChannelAccount;
 
 import nl.borgingsbot.core.Borgingsbot;
+import nl.borgingsbot.core.chat.RateLimits;
 import nl.borgingsbot.core.store.Database;
 import nl.borgingsbot.core.telemetry.Telemetry;
 import nl.borgingsbot.teams.ConnectorClients;
@@ -69,9 +70,8 @@ public class TeamsAutoConfiguration {
     }
 
     @Bean
-    ConnectorClients teamsConnectorClients(AppCredentials teamsCredentials, ObjectProvider<Telemetry> telemetry) {
-        return new ConnectorClients(teamsCredentials,
-                ConnectorRetryStrategy.standard(telemetry.getIfAvailable(() -> Telemetry.NONE)));
+    ConnectorClients teamsConnectorClients(AppCredentials teamsCredentials) {
+        return new ConnectorClients(teamsCredentials, ConnectorRetryStrategy.none());
     }
 
     @Bean
@@ -103,8 +103,11 @@ public class TeamsAutoConfiguration {
     }
 
     @Bean
-    TeamsGateway teamsGateway(ConversationStore store, ConnectorClients clients, FileOffers files, ImageLinks links) {
-        return new TeamsGateway(store, clients, files, links);
+    TeamsGateway teamsGateway(ConversationStore store, ConnectorClients clients, FileOffers files, ImageLinks links,
+                              ObjectProvider<Telemetry> telemetry) {
+        Telemetry told = telemetry.getIfAvailable(() -> Telemetry.NONE);
+        return new TeamsGateway(store, clients, files, links,
+                new RateLimits((scope, wait) -> told.rateLimited("teams", wait)));
     }
 
     @Bean
