@@ -72,8 +72,7 @@ class ServiceHealthTest {
 
     private ConfigurableApplicationContext startSlack() {
         return start("--SLACK_BOT_TOKEN=fake-bot-token", "--SLACK_SIGNING_SECRET=fake-secret",
-                "--SLACK_API_URL=http://127.0.0.1:" + fakeSlack.getAddress().getPort() + "/api/",
-                "--borging.slack.host=127.0.0.1", "--borging.slack.port=0");
+                "--SLACK_API_URL=http://127.0.0.1:" + fakeSlack.getAddress().getPort() + "/api/");
     }
 
     @Test
