@@ -73,11 +73,14 @@ class SlackWiring {
         return connection.gateway();
     }
 
-    /** HTTP mode's entry on the application's web server: the raw request bytes go to Bolt (see {@link SlackEventsServlet}). */
+    /**
+     * HTTP mode's entry on the application's web server: the raw request bytes go to Bolt (see
+     * {@link SlackEventsServlet}). Depends on nothing: the web server creates it before the other beans.
+     */
     @Bean
-    ServletRegistrationBean<SlackEventsServlet> slackEvents(SlackConnection connection, Environment environment) {
+    ServletRegistrationBean<SlackEventsServlet> slackEvents(Environment environment) {
         ServletRegistrationBean<SlackEventsServlet> registration =
-                new ServletRegistrationBean<>(new SlackEventsServlet(connection), SlackEventsServlet.PATH);
+                new ServletRegistrationBean<>(new SlackEventsServlet(), SlackEventsServlet.PATH);
         registration.setEnabled(settings(environment).orElseThrow().mode() == SlackSettings.Mode.HTTP);
         return registration;
     }
@@ -167,7 +170,7 @@ class SlackWiring {
                 if (connection.settings().mode() == SlackSettings.Mode.SOCKET) {
                     connection.startSocketMode();
                 } else {
-                    http.open();
+                    http.open(connection);
                     LOG.info("Slack: HTTP mode, events at http://{}:{}{}", environment.getProperty("server.address", "0.0.0.0"),
                             environment.getProperty("local.server.port"), SlackEventsServlet.PATH);
                 }

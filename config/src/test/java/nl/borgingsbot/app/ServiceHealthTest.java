@@ -106,7 +106,7 @@ class ServiceHealthTest {
                 "--MICROSOFT_APP_PASSWORD=secret", "--MICROSOFT_APP_TENANT_ID=tenant-1",
                 // never Microsoft's hosts from a test: a closed local port
                 "--borging.teams.openid-metadata-url=http://127.0.0.1:1/openid",
-                "--borging.teams.token-url=http://127.0.0.1:1/token")) {
+                "--borging.teams.authority-url=https://127.0.0.1:1/tenant/")) {
             var readiness = management(context, "/actuator/health/readiness");
             assertThat(readiness.statusCode()).isEqualTo(503);
             assertThat(readiness.body()).contains("\"platforms\":{\"status\":\"DOWN\"");

@@ -19,9 +19,10 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@link SlackConnection#handleHttp}, which checks the signature over those bytes before anything
  * else looks at them.
  *
- * <p>Takes requests only between {@link #open()} and {@link #close()}: before the bot is connected
+ * <p>Takes requests only between {@link #open} and {@link #close()}: before the bot is connected
  * to Slack, and from the first step of a graceful shutdown, Slack gets a 503 and sends the request
- * again later. Requests already being answered finish; the web server's graceful shutdown waits
+ * again later. (The connection is given at {@code open}, not at construction: the web server
+ * creates its servlets before the rest of the application.) Requests already being answered finish; the web server's graceful shutdown waits
  * for them.
  */
 public final class SlackEventsServlet extends HttpServlet {
@@ -31,26 +32,23 @@ public final class SlackEventsServlet extends HttpServlet {
     public static final String PATH = "/slack/events";
     private static final int MAX_BODY = 1024 * 1024;
 
-    private final transient SlackConnection connection;
-    private volatile boolean open;
+    /** Where requests go while open; {@code null} while closed. */
+    private transient volatile SlackConnection connection;
 
-    public SlackEventsServlet(SlackConnection connection) {
+    /** Hands Slack's requests to {@code connection} from now on. */
+    public void open(SlackConnection connection) {
         this.connection = connection;
-    }
-
-    /** Takes Slack's requests from now on. */
-    public void open() {
-        open = true;
     }
 
     /** Answers 503 to new requests from now on (Slack retries them). */
     public void close() {
-        open = false;
+        connection = null;
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!open) {
+        SlackConnection connection = this.connection;
+        if (connection == null) {
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             return;
         }

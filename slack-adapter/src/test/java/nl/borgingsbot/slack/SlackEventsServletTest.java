@@ -78,7 +78,7 @@ class SlackEventsServletTest {
 
             assertThat(post(endpoint.eventsUri(), "application/json", dmEvent()).statusCode()).isEqualTo(503);
 
-            endpoint.servlet().open();
+            endpoint.servlet().open(connection);
             assertThat(post(endpoint.eventsUri(), "application/json", dmEvent()).statusCode()).isEqualTo(200);
         }
     }

@@ -45,11 +45,11 @@ public final class SlackEndpoint implements AutoCloseable {
             connector.setProperty("address", "127.0.0.1");
             tomcat.setConnector(connector);
             Context context = tomcat.addContext("", null);
-            SlackEventsServlet servlet = new SlackEventsServlet(connection);
+            SlackEventsServlet servlet = new SlackEventsServlet();
             Tomcat.addServlet(context, "slack", servlet);
             context.addServletMappingDecoded(SlackEventsServlet.PATH, "slack");
             tomcat.start();
-            servlet.open();
+            servlet.open(connection);
             return new SlackEndpoint(tomcat, connector, servlet, baseDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
