@@ -18,8 +18,9 @@ import nl.borgingsbot.teams.spring.TeamsSettings;
  * application, so that the management port (health, readiness, Prometheus) is served; the demo and
  * the server-side commands stay without any port. The main web server ({@code SERVER_PORT}) serves
  * Teams' {@code /api/messages} and Slack's {@code /slack/events} (HTTP mode); with Slack in Socket
- * Mode alone it has nothing to serve, so it listens on 127.0.0.1 only. Like Teams' own switch, these are the lowest-priority
- * properties: an explicit {@code spring.main.web-application-type} or {@code server.address} wins.
+ * Mode alone it has nothing to serve, so it listens on 127.0.0.1 only. Like Teams' own switch,
+ * these are the lowest-priority properties: an explicit {@code spring.main.web-application-type}
+ * or {@code server.address} wins.
  * Runs before Teams' switch, which then no longer says "none".
  */
 public final class ServiceWebServer implements EnvironmentPostProcessor, Ordered {

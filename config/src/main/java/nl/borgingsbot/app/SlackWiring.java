@@ -96,10 +96,10 @@ class SlackWiring {
 
     /**
      * Hands Slack's events to the core once the context is up (and the web server listens), over
-     * Socket Mode or the HTTP endpoint, and keeps the application running until it is stopped. First asks Slack whether
-     * it takes the token: a refused token stops the start; so does an unreachable Slack, unless
-     * the bot has worked with Slack before — then it waits for Slack in the background, trying
-     * again with growing pauses.
+     * Socket Mode or the HTTP endpoint, and keeps the application running until it is stopped.
+     * First asks Slack whether it takes the token: a refused token stops the start; so does an
+     * unreachable Slack, unless the bot has worked with Slack before — then it waits for Slack in
+     * the background, trying again with growing pauses (meanwhile {@code /slack/events} answers 503).
      */
     static final class SlackTransport implements SmartLifecycle {
 
@@ -171,7 +171,8 @@ class SlackWiring {
                     connection.startSocketMode();
                 } else {
                     http.open(connection);
-                    LOG.info("Slack: HTTP mode, events at http://{}:{}{}", environment.getProperty("server.address", "0.0.0.0"),
+                    LOG.info("Slack: HTTP mode, events at http://{}:{}{}",
+                            environment.getProperty("server.address", "0.0.0.0"),
                             environment.getProperty("local.server.port"), SlackEventsServlet.PATH);
                 }
             } catch (Exception e) {

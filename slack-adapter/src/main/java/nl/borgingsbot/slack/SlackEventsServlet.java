@@ -22,8 +22,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * <p>Takes requests only between {@link #open} and {@link #close()}: before the bot is connected
  * to Slack, and from the first step of a graceful shutdown, Slack gets a 503 and sends the request
  * again later. (The connection is given at {@code open}, not at construction: the web server
- * creates its servlets before the rest of the application.) Requests already being answered finish; the web server's graceful shutdown waits
- * for them.
+ * creates its servlets before the rest of the application.) Requests already being answered
+ * finish; the web server's graceful shutdown waits for them.
  */
 public final class SlackEventsServlet extends HttpServlet {
 
