@@ -15,9 +15,11 @@ import nl.borgingsbot.core.Borgingsbot;
  * The order in which the bot stops on SIGTERM (a higher phase stops earlier; Spring gives each
  * phase {@code spring.lifecycle.timeout-per-shutdown-phase}, 20 s):
  * <ol>
- *   <li>{@link #TAKE_EVENTS}: Slack's transport stops taking events;</li>
- *   <li>Spring's web server (Teams' {@code /api/messages}) refuses new requests, finishes the ones
- *   it has (graceful shutdown) and stops; readiness is DOWN from the start of shutdown;</li>
+ *   <li>{@link #TAKE_EVENTS}: Slack's transport stops taking events (Socket Mode closes; in HTTP
+ *   mode {@code /slack/events} answers 503, so Slack sends them again);</li>
+ *   <li>Spring's web server (Teams' {@code /api/messages}, Slack's {@code /slack/events}) refuses
+ *   new requests, finishes the ones it has (graceful shutdown) and stops; readiness is DOWN from
+ *   the start of shutdown;</li>
  *   <li>{@link #DRAIN}: the core finishes the events it acknowledged ({@link Borgingsbot#awaitIdle});</li>
  *   <li>{@link #SCHEDULER}: the round scheduler (Quartz) stops;</li>
  *   <li>then the beans are closed: the Slack connection, the database (last).</li>

@@ -6,7 +6,7 @@ import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -23,12 +23,13 @@ import nl.borgingsbot.core.chat.ChatGateway;
 import nl.borgingsbot.core.telemetry.Telemetry;
 import nl.borgingsbot.core.region.RegionRepository;
 import nl.borgingsbot.slack.SlackConnection;
-import nl.borgingsbot.slack.SlackHttpServer;
+import nl.borgingsbot.slack.SlackEventsServlet;
 import nl.borgingsbot.slack.SlackSettings;
 
 /**
  * Slack, only when its credentials are set: {@code SLACK_BOT_TOKEN} with {@code SLACK_APP_TOKEN}
- * (Socket Mode) or with {@code SLACK_SIGNING_SECRET} (HTTP mode on {@code borging.slack.port}).
+ * (Socket Mode) or with {@code SLACK_SIGNING_SECRET} (HTTP mode: {@code /slack/events} on the
+ * application's web server, {@code SERVER_PORT}, beside Teams' {@code /api/messages}).
  * With none of them nothing Slack-related is created or started. {@code SLACK_API_URL} overrides
  * the Web API base URL.
  */
@@ -72,22 +73,33 @@ class SlackWiring {
         return connection.gateway();
     }
 
+    /**
+     * HTTP mode's entry on the application's web server: the raw request bytes go to Bolt (see
+     * {@link SlackEventsServlet}). Depends on nothing: the web server creates it before the other beans.
+     */
+    @Bean
+    ServletRegistrationBean<SlackEventsServlet> slackEvents(Environment environment) {
+        ServletRegistrationBean<SlackEventsServlet> registration =
+                new ServletRegistrationBean<>(new SlackEventsServlet(), SlackEventsServlet.PATH);
+        registration.setEnabled(settings(environment).orElseThrow().mode() == SlackSettings.Mode.HTTP);
+        return registration;
+    }
+
     @Bean
     SlackTransport slackTransport(SlackConnection connection, Borgingsbot bot, RegionRepository regions,
-                                  @Value("${borging.slack.host:0.0.0.0}") String host,
-                                  @Value("${borging.slack.port:3000}") int port) {
+                                  ServletRegistrationBean<SlackEventsServlet> slackEvents, Environment environment) {
         // a database with Slack regions has worked with this Slack before: an outage at start is waited out
         BooleanSupplier workedBefore = () -> regions.all().stream()
                 .anyMatch(region -> region.channel().platform().equals(SlackGateway.PLATFORM));
-        return new SlackTransport(connection, bot, workedBefore, host, port);
+        return new SlackTransport(connection, bot, workedBefore, slackEvents.getServlet(), environment);
     }
 
     /**
-     * Hands Slack's events to the core once the context is up, over Socket Mode or the HTTP
-     * endpoint, and keeps the application running until it is stopped. First asks Slack whether
-     * it takes the token: a refused token stops the start; so does an unreachable Slack, unless
-     * the bot has worked with Slack before — then it waits for Slack in the background, trying
-     * again with growing pauses.
+     * Hands Slack's events to the core once the context is up (and the web server listens), over
+     * Socket Mode or the HTTP endpoint, and keeps the application running until it is stopped.
+     * First asks Slack whether it takes the token: a refused token stops the start; so does an
+     * unreachable Slack, unless the bot has worked with Slack before — then it waits for Slack in
+     * the background, trying again with growing pauses (meanwhile {@code /slack/events} answers 503).
      */
     static final class SlackTransport implements SmartLifecycle {
 
@@ -96,18 +108,18 @@ class SlackWiring {
         private final SlackConnection connection;
         private final Borgingsbot bot;
         private final BooleanSupplier workedBefore;
-        private final String host;
-        private final int port;
-        private SlackHttpServer http;
+        private final SlackEventsServlet http;
+        private final Environment environment;
         private CountDownLatch running;
         private Thread waiting;
 
-        SlackTransport(SlackConnection connection, Borgingsbot bot, BooleanSupplier workedBefore, String host, int port) {
+        SlackTransport(SlackConnection connection, Borgingsbot bot, BooleanSupplier workedBefore,
+                       SlackEventsServlet http, Environment environment) {
             this.connection = connection;
             this.bot = bot;
             this.workedBefore = workedBefore;
-            this.host = host;
-            this.port = port;
+            this.http = http;
+            this.environment = environment;
         }
 
         @Override
@@ -158,17 +170,14 @@ class SlackWiring {
                 if (connection.settings().mode() == SlackSettings.Mode.SOCKET) {
                     connection.startSocketMode();
                 } else {
-                    http = SlackHttpServer.start(connection, host, port);
-                    LOG.info("Slack: HTTP mode, events at http://{}:{}{}", host, http.port(), SlackHttpServer.PATH);
+                    http.open(connection);
+                    LOG.info("Slack: HTTP mode, events at http://{}:{}{}",
+                            environment.getProperty("server.address", "0.0.0.0"),
+                            environment.getProperty("local.server.port"), SlackEventsServlet.PATH);
                 }
             } catch (Exception e) {
                 throw new IllegalStateException("Slack could not be started: " + e.getMessage(), e);
             }
-        }
-
-        /** The HTTP mode's port (for tests that start on port 0); -1 in Socket Mode. */
-        synchronized int httpPort() {
-            return http == null ? -1 : http.port();
         }
 
         @Override
@@ -177,10 +186,7 @@ class SlackWiring {
                 waiting.interrupt();
                 waiting = null;
             }
-            if (http != null) {
-                http.close();
-                http = null;
-            }
+            http.close();
             if (running != null) {
                 running.countDown();
                 running = null;

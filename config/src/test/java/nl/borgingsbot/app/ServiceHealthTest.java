@@ -72,8 +72,7 @@ class ServiceHealthTest {
 
     private ConfigurableApplicationContext startSlack() {
         return start("--SLACK_BOT_TOKEN=fake-bot-token", "--SLACK_SIGNING_SECRET=fake-secret",
-                "--SLACK_API_URL=http://127.0.0.1:" + fakeSlack.getAddress().getPort() + "/api/",
-                "--borging.slack.host=127.0.0.1", "--borging.slack.port=0");
+                "--SLACK_API_URL=http://127.0.0.1:" + fakeSlack.getAddress().getPort() + "/api/");
     }
 
     @Test
@@ -107,7 +106,7 @@ class ServiceHealthTest {
                 "--MICROSOFT_APP_PASSWORD=secret", "--MICROSOFT_APP_TENANT_ID=tenant-1",
                 // never Microsoft's hosts from a test: a closed local port
                 "--borging.teams.openid-metadata-url=http://127.0.0.1:1/openid",
-                "--borging.teams.token-url=http://127.0.0.1:1/token")) {
+                "--borging.teams.authority-url=https://127.0.0.1:1/tenant/")) {
             var readiness = management(context, "/actuator/health/readiness");
             assertThat(readiness.statusCode()).isEqualTo(503);
             assertThat(readiness.body()).contains("\"platforms\":{\"status\":\"DOWN\"");

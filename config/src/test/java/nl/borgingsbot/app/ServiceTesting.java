@@ -7,10 +7,15 @@ import java.net.http.HttpResponse;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Reads the management port of a running application (health, readiness, Prometheus). */
+/** The ports of a running application: its web server's, and the management port (health, readiness, Prometheus). */
 final class ServiceTesting {
 
     private ServiceTesting() {
+    }
+
+    /** The web server's port: Teams' {@code /api/messages} and Slack's {@code /slack/events}. */
+    static int webPort(ConfigurableApplicationContext context) {
+        return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
     }
 
     static HttpResponse<String> management(ConfigurableApplicationContext context, String path) throws Exception {

@@ -72,7 +72,7 @@ class ShutdownDuringBurstTest {
                 "-cp", System.getProperty("java.class.path"), BorgingsbotApplication.class.getName(),
                 "--borging.db.url=jdbc:sqlite:" + database, "--SLACK_BOT_TOKEN=fake-bot-token",
                 "--SLACK_SIGNING_SECRET=" + SignedSlack.SECRET, "--SLACK_API_URL=" + slack.apiUrl(),
-                "--borging.slack.host=127.0.0.1", "--borging.slack.port=0", "--server.port=0",
+                "--server.port=0",
                 "--management.server.port=0", "--borging.admins=slack:UADMIN", "--logging.level.nl.borgingsbot=INFO")
                 .directory(dir.toFile()) // not the module's folder: an empty class path entry would be it
                 .redirectErrorStream(true);

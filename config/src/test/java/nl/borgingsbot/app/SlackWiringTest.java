@@ -90,9 +90,9 @@ class SlackWiringTest {
     void withABotTokenAndASigningSecretSlackCommandsReachTheCoreOverHttp() throws Exception {
         String fake = "http://127.0.0.1:" + fakeSlack.getAddress().getPort();
         try (ConfigurableApplicationContext context = start("--SLACK_BOT_TOKEN=fake-bot-token", "--SLACK_SIGNING_SECRET=" + SECRET,
-                "--SLACK_API_URL=" + fake + "/api/", "--borging.slack.host=127.0.0.1", "--borging.slack.port=0")) {
+                "--SLACK_API_URL=" + fake + "/api/")) {
             assertThat(context.getBean(ChatGateway.class).platform()).isEqualTo(SlackGateway.PLATFORM);
-            int port = context.getBean(SlackWiring.SlackTransport.class).httpPort();
+            int port = ServiceTesting.webPort(context);
             URI events = URI.create("http://127.0.0.1:" + port + "/slack/events");
             String form = "team_id=T1&user_id=U1&channel_id=C1&command=%2Fborging&text=help&response_url="
                     + URLEncoder.encode(fake + "/respond/1", StandardCharsets.UTF_8);

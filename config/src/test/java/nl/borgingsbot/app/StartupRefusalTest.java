@@ -137,8 +137,7 @@ class StartupRefusalTest {
         }
         String api = "http://127.0.0.1:" + closed + "/api/";
 
-        Started started = start("SLACK_BOT_TOKEN=xoxb-test", "SLACK_SIGNING_SECRET=secret", "SLACK_API_URL=" + api,
-                "borging.slack.host=127.0.0.1", "borging.slack.port=0");
+        Started started = start("SLACK_BOT_TOKEN=xoxb-test", "SLACK_SIGNING_SECRET=secret", "SLACK_API_URL=" + api);
 
         assertThat(started.code()).isEqualTo(Startup.BAD_CONFIGURATION);
         assertThat(started.errLines()).hasSize(1);

@@ -68,7 +68,7 @@ class TeamsWiringTest {
                 "MICROSOFT_APP_PASSWORD=secret", "MICROSOFT_APP_TENANT_ID=tenant-1",
                 // never Microsoft's hosts from a test: a closed local port
                 "borging.teams.openid-metadata-url=http://127.0.0.1:1/openid",
-                "borging.teams.token-url=http://127.0.0.1:1/token")) {
+                "borging.teams.authority-url=https://127.0.0.1:1/tenant/")) {
             assertThat(context.getBean(Gateways.class).of(TeamsGateway.PLATFORM)).isNotNull();
             assertThat(post(context, null)).isEqualTo(401);
             assertThat(post(context, "Bearer not-a-token")).isEqualTo(401);

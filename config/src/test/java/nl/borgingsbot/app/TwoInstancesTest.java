@@ -58,7 +58,7 @@ class TwoInstancesTest {
             instances.add(new SpringApplication(BorgingsbotApplication.class).run(
                     "--borging.db.url=" + url("borgingsbot"), "--borging.db.user=postgres",
                     "--SLACK_BOT_TOKEN=fake-bot-token", "--SLACK_SIGNING_SECRET=" + SignedSlack.SECRET,
-                    "--SLACK_API_URL=" + slack.apiUrl(), "--borging.slack.host=127.0.0.1", "--borging.slack.port=0",
+                    "--SLACK_API_URL=" + slack.apiUrl(),
                     "--borging.admins=slack:" + ADMIN, "--borging.schedule.tick-seconds=1"));
         }
     }
@@ -79,7 +79,7 @@ class TwoInstancesTest {
     }
 
     private URI events(int instance) {
-        return SignedSlack.events(instances.get(instance).getBean(SlackWiring.SlackTransport.class).httpPort());
+        return SignedSlack.events(ServiceTesting.webPort(instances.get(instance)));
     }
 
     private Borgingsbot bot(int instance) {

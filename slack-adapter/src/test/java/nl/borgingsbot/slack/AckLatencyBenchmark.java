@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 
 import nl.borgingsbot.core.Borgingsbot;
 import nl.borgingsbot.slack.testing.FakeSlack;
+import nl.borgingsbot.slack.testing.SlackEndpoint;
 import nl.borgingsbot.slack.testing.SlackSigner;
 import nl.borgingsbot.slack.testing.SlackTestBot;
 
@@ -107,8 +108,8 @@ public final class AckLatencyBenchmark {
              SlackConnection bare = new SlackConnection(new SlackSettings("fake-bot-token", Optional.empty(),
                      Optional.of(SlackTestBot.SECRET), Optional.of(slack.apiUrl())))) {
             bare.app().blockAction(Pattern.compile(".+"), (req, ctx) -> ctx.ack());
-            try (SlackHttpServer server = SlackHttpServer.start(bare, "127.0.0.1", 0)) {
-                URI uri = URI.create("http://127.0.0.1:" + server.port() + SlackHttpServer.PATH);
+            try (SlackEndpoint server = SlackEndpoint.start(bare)) {
+                URI uri = server.eventsUri();
                 int n = payloads.size() / WAVES;
                 wave(uri, payloads.subList(0, n)); // warm this app up once as well
                 List<Long> latencies = new ArrayList<>();

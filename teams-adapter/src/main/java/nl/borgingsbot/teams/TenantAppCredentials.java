@@ -1,96 +1,99 @@
 package nl.borgingsbot.teams;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.net.MalformedURLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.aad.msal4j.ClientCredentialFactory;
+import com.microsoft.aad.msal4j.ClientCredentialParameters;
+import com.microsoft.aad.msal4j.ConfidentialClientApplication;
+import com.microsoft.aad.msal4j.IAuthenticationResult;
+import com.microsoft.aad.msal4j.MsalServiceException;
 import com.microsoft.bot.connector.authentication.AuthenticationConstants;
 import com.microsoft.bot.connector.authentication.AuthenticationException;
+import com.microsoft.bot.connector.authentication.Authenticator;
 import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
-import com.microsoft.bot.schema.Serialization;
 
 /**
- * The bot's single-tenant credentials for calling the Bot Connector: app id, secret and tenant.
- * The token comes from the tenant's own token endpoint
- * ({@code https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token}, client-credentials grant,
- * scope {@code https://api.botframework.com/.default}) and is reused until shortly before it expires.
+ * The bot's single-tenant credentials for calling the Bot Connector: app id, secret and tenant,
+ * through msal4j's {@link ConfidentialClientApplication} with the tenant's authority
+ * ({@code https://login.microsoftonline.com/<tenant>/}, client-credentials grant, scope
+ * {@code https://api.botframework.com/.default}). The token is reused until five minutes before it
+ * expires: msal4j's own cache does that for Microsoft's authority, but misses for an authority URL
+ * with a port (it keys its instance metadata by the host alone), so the last result is kept here too.
  *
- * <p>The token is fetched here rather than through the SDK's MSAL authenticator so that the token
- * endpoint can be given (a test's local fake; MSAL insists on HTTPS and on instance discovery at
- * Microsoft's hosts). The secret is sent only to the token endpoint and never logged.
+ * <p>Another authority (a test's local fake) is taken as given: no instance discovery and no
+ * authority validation at Microsoft's hosts. The secret is sent only to the authority's token
+ * endpoint; a refusal is reported in one line naming the setting to fix, never with the secret.
  */
 public final class TenantAppCredentials extends MicrosoftAppCredentials {
 
+    static final String DEFAULT_AUTHORITY = "https://login.microsoftonline.com/";
     private static final Duration EARLY = Duration.ofMinutes(5);
-    private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-    private final URI tokenUrl;
-    private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-    private String token;
-    private Instant expires = Instant.MIN;
+    private final String authority;
+    private final boolean microsoft;
+    private volatile IAuthenticationResult last;
 
     /**
-     * @param appId    the Microsoft app id
-     * @param password the app's client secret
-     * @param tenantId the tenant the app is registered in
-     * @param tokenUrl the token endpoint; empty for the tenant's Microsoft Entra endpoint
-     * @param clock    to know when a token expires
+     * @param appId     the Microsoft app id
+     * @param password  the app's client secret
+     * @param tenantId  the tenant the app is registered in
+     * @param authority the tenant's authority URL; empty for Microsoft Entra's
      */
-    public TenantAppCredentials(String appId, String password, String tenantId, String tokenUrl, Clock clock) {
+    public TenantAppCredentials(String appId, String password, String tenantId, String authority) {
         super(appId, password, tenantId, AuthenticationConstants.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE);
-        this.tokenUrl = URI.create(tokenUrl.isBlank() ? oAuthEndpoint() + "/oauth2/v2.0/token" : tokenUrl);
-        this.clock = clock;
+        this.microsoft = authority.isBlank();
+        this.authority = microsoft ? DEFAULT_AUTHORITY + tenantId + "/" : authority.endsWith("/") ? authority : authority + "/";
+    }
+
+    /** The authority msal4j asks for tokens. */
+    public String authority() {
+        return authority;
     }
 
     @Override
-    public synchronized CompletableFuture<String> getToken() {
-        if (token == null || !clock.instant().isBefore(expires)) {
-            try {
-                fetch();
-            } catch (IOException | RuntimeException e) {
-                return CompletableFuture.failedFuture(new AuthenticationException(e));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return CompletableFuture.failedFuture(new AuthenticationException(e));
-            }
-        }
-        return CompletableFuture.completedFuture(token);
-    }
-
-    private void fetch() throws IOException, InterruptedException {
-        String form = "grant_type=client_credentials"
-                + "&client_id=" + encode(getAppId())
-                + "&client_secret=" + encode(getAppPassword())
-                + "&scope=" + encode(oAuthScope());
-        HttpRequest request = HttpRequest.newBuilder(tokenUrl).timeout(TIMEOUT)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8))
+    protected Authenticator buildAuthenticator() throws MalformedURLException {
+        ConfidentialClientApplication app = ConfidentialClientApplication
+                .builder(getAppId(), ClientCredentialFactory.createFromSecret(getAppPassword()))
+                .authority(authority)
+                .instanceDiscovery(microsoft)
+                .validateAuthority(microsoft)
                 .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        if (response.statusCode() != 200) {
-            throw new IOException("the token endpoint " + tokenUrl + " answered " + response.statusCode());
-        }
-        JsonNode body = Serialization.jsonToTree(response.body());
-        JsonNode accessToken = body.get("access_token");
-        if (accessToken == null || !accessToken.isTextual()) {
-            throw new IOException("the token endpoint " + tokenUrl + " sent no access_token");
-        }
-        long seconds = body.path("expires_in").asLong(3600);
-        token = accessToken.asText();
-        expires = clock.instant().plusSeconds(seconds).minus(EARLY);
+        ClientCredentialParameters parameters = ClientCredentialParameters.builder(Set.of(oAuthScope())).build();
+        return () -> {
+            IAuthenticationResult kept = last;
+            if (kept != null && Instant.now().plus(EARLY).isBefore(kept.expiresOnDate().toInstant())) {
+                return CompletableFuture.completedFuture(kept);
+            }
+            return app.acquireToken(parameters).handle((result, failure) -> {
+                if (failure != null) {
+                    throw new AuthenticationException(refusal(failure), null);
+                }
+                last = result;
+                return result;
+            });
+        };
     }
 
-    private static String encode(String value) {
-        return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
+    /** One line: what went wrong and which setting to check (never the secret, nor msal4j's whole answer). */
+    private String refusal(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        String where = "Microsoft Teams: no token from " + authority + " for app " + getAppId();
+        if (cause instanceof MsalServiceException refused) {
+            String code = refused.errorCode() == null ? "" : refused.errorCode();
+            String fix = switch (code) {
+                case "invalid_client" -> "check MICROSOFT_APP_PASSWORD (the client secret of the app registration; "
+                        + "it may have expired)";
+                case "unauthorized_client" -> "check MICROSOFT_APP_ID (the app registration's application id)";
+                case "invalid_request", "invalid_tenant" -> "check MICROSOFT_APP_TENANT_ID (the directory (tenant) id)";
+                default -> "check MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID";
+            };
+            return where + " (HTTP " + refused.statusCode() + ", " + code + "): " + fix + ".";
+        }
+        return where + ": " + cause.getClass().getSimpleName() + " (is " + authority + " reachable?).";
     }
 }

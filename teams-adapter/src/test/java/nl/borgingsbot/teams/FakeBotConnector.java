@@ -24,16 +24,16 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A local fake of the Bot Connector service (and of the tenant's token endpoint) over real HTTP on
- * 127.0.0.1: it records every call the bot makes and answers like the service does.
+ * A local fake of the Bot Connector service over real HTTP on 127.0.0.1 (with a {@link FakeAuthority}
+ * for the bot's token): it records every call the bot makes and answers like the service does.
  * {@code POST /v3/conversations} creates a 1:1 chat or a channel thread, {@code POST …/activities}
  * sends, {@code PUT …/activities/{id}} updates, {@code GET …/members/{id}} names a member, and
- * {@code POST /token} hands out a token and {@code PUT /upload/…} stands in for the OneDrive upload
+ * {@code PUT /upload/…} stands in for the OneDrive upload
  * URL of a file a person accepted. Failures can be queued for calls matching a predicate.
  */
 final class FakeBotConnector implements AutoCloseable {
 
-    static final String TOKEN = "fake-connector-token";
+    static final String TOKEN = FakeAuthority.TOKEN;
     /** The Bot Service's limit for one request. */
     static final int MAX_REQUEST = 256 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,6 +54,7 @@ final class FakeBotConnector implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final FakeAuthority authority = new FakeAuthority();
     private final List<Call> calls = new ArrayList<>();
     private final Set<Call> refused = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Deque<Failure> failures = new ArrayDeque<>();
@@ -70,8 +71,9 @@ final class FakeBotConnector implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
     }
 
-    String tokenUrl() {
-        return url() + "token";
+    /** The tenant's authority the bot gets its token from (MICROSOFT_APP_TENANT_ID's, at a local fake). */
+    String authorityUrl() {
+        return authority.authority(Activities.TENANT);
     }
 
     /** Makes {@code GET members/{teamsId}} answer with this AAD object id. */
@@ -109,7 +111,7 @@ final class FakeBotConnector implements AutoCloseable {
             byte[] raw = in.readAllBytes();
             String text = new String(raw, StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getPath();
-            boolean json = !text.isBlank() && !path.equals("/token") && !path.startsWith("/upload/");
+            boolean json = !text.isBlank() && !path.startsWith("/upload/");
             JsonNode body = json ? JSON.readTree(text) : JSON.createObjectNode();
             Call call = new Call(exchange.getRequestMethod(), path, exchange.getRequestHeaders().getFirst("Authorization"),
                     body, raw, Instant.now());
@@ -148,9 +150,6 @@ final class FakeBotConnector implements AutoCloseable {
         if (path.startsWith("/upload/")) {
             return answer.put("id", "drive-item-1"); // what OneDrive answers to the last chunk of an upload
         }
-        if (path.equals("/token")) {
-            return answer.put("access_token", TOKEN).put("token_type", "Bearer").put("expires_in", 3600);
-        }
         if (call.method().equals("POST") && path.equals("/v3/conversations")) {
             String activityId = "post-" + ids.incrementAndGet();
             if (call.body().path("isGroup").asBoolean()) {
@@ -181,5 +180,6 @@ final class FakeBotConnector implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        authority.close();
     }
 }

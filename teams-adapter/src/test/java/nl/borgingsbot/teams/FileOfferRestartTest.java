@@ -62,7 +62,7 @@ class FileOfferRestartTest {
                 "test.admins", "teams:aad-" + TeamsHttpTest.ADMIN,
                 "test.db-url", "jdbc:sqlite:" + database,
                 "borging.teams.openid-metadata-url", TeamsHttpTest.BOT_FRAMEWORK.openIdMetadataUrl(),
-                "borging.teams.token-url", CONNECTOR.tokenUrl())).run();
+                "borging.teams.authority-url", CONNECTOR.authorityUrl())).run();
     }
 
     private int send(ConfigurableApplicationContext context, String activity) {

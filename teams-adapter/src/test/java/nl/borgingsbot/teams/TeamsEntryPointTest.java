@@ -69,7 +69,7 @@ class TeamsEntryPointTest {
                 "MICROSOFT_APP_ID=" + APP_ID, "MICROSOFT_APP_PASSWORD=not-a-real-secret",
                 "MICROSOFT_APP_TENANT_ID=" + Activities.TENANT, "test.admins=teams:aad-ADMIN",
                 "borging.teams.openid-metadata-url=" + botFramework.openIdMetadataUrl(),
-                "borging.teams.token-url=" + connector.tokenUrl(),
+                "borging.teams.authority-url=" + connector.authorityUrl(),
                 "test.db-url=jdbc:sqlite:" + dir.resolve("bot.db")).run();
     }
 

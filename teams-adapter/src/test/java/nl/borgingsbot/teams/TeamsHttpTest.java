@@ -62,7 +62,7 @@ abstract class TeamsHttpTest {
     @DynamicPropertySource
     static void teams(DynamicPropertyRegistry registry) {
         registry.add("borging.teams.openid-metadata-url", BOT_FRAMEWORK::openIdMetadataUrl);
-        registry.add("borging.teams.token-url", CONNECTOR::tokenUrl);
+        registry.add("borging.teams.authority-url", CONNECTOR::authorityUrl);
         registry.add("test.db-url", () -> "jdbc:sqlite:" + DATABASE);
     }
 

@@ -26,7 +26,6 @@ import nl.borgingsbot.core.store.Database;
 import nl.borgingsbot.core.testing.Fixtures;
 import nl.borgingsbot.slack.SlackConnection;
 import nl.borgingsbot.slack.SlackGateway;
-import nl.borgingsbot.slack.SlackHttpServer;
 import nl.borgingsbot.slack.SlackSettings;
 
 /**
@@ -44,7 +43,7 @@ public final class SlackTestBot implements AutoCloseable {
     private final Database database;
     private final SlackConnection connection;
     private final Borgingsbot bot;
-    private final SlackHttpServer endpoint;
+    private final SlackEndpoint endpoint;
     private final HttpClient http = HttpClient.newHttpClient();
     private final AtomicInteger ids = new AtomicInteger();
 
@@ -69,7 +68,7 @@ public final class SlackTestBot implements AutoCloseable {
                 new Gateways(List.of(connection.gateway())), Administrators.parse("slack:" + ADMIN, Platforms.of(SlackGateway.PLATFORM)), Clock.systemUTC(),
                 Borgingsbot.Settings.defaults().withWorkers(coreWorkers));
         connection.connect(bot);
-        endpoint = SlackHttpServer.start(connection, "127.0.0.1", 0);
+        endpoint = SlackEndpoint.start(connection);
     }
 
     public FakeSlack slack() {
@@ -85,7 +84,7 @@ public final class SlackTestBot implements AutoCloseable {
     }
 
     public URI eventsUri() {
-        return URI.create("http://127.0.0.1:" + endpoint.port() + SlackHttpServer.PATH);
+        return endpoint.eventsUri();
     }
 
     /** {@code /borging <text>} typed by {@code user} in {@code channel}; the HTTP status of the ack. */

@@ -62,10 +62,10 @@ public class TeamsAutoConfiguration {
     }
 
     @Bean
-    AppCredentials teamsCredentials(TeamsSettings settings, Clock clock) {
+    AppCredentials teamsCredentials(TeamsSettings settings) {
         return settings.authenticated()
                 ? new TenantAppCredentials(settings.appId(), settings.password(), settings.tenantId(),
-                settings.tokenUrl(), clock)
+                settings.authorityUrl())
                 : MicrosoftAppCredentials.empty();
     }
 

@@ -11,13 +11,13 @@ import org.springframework.core.env.Environment;
  *   request must carry a valid Bot Framework token.</li>
  *   <li>{@code BORGING_TEAMS_EMULATOR=true}: the unauthenticated local mode for the Bot Framework
  *   Emulator. Refused together with an app id, so a configured deployment cannot fall into it.</li>
- *   <li>{@code BORGING_TEAMS_OPENID_METADATA_URL}, {@code BORGING_TEAMS_TOKEN_URL}: where the Bot
- *   Framework's signing keys and the tenant's token endpoint are; empty for Microsoft's (tests
- *   point them at local fakes).</li>
+ *   <li>{@code BORGING_TEAMS_OPENID_METADATA_URL}, {@code BORGING_TEAMS_AUTHORITY_URL}: where the Bot
+ *   Framework's signing keys and the tenant's authority (its token endpoint, for msal4j) are; empty
+ *   for Microsoft's (tests point them at local fakes).</li>
  * </ul>
  */
 public record TeamsSettings(String appId, String password, String tenantId, boolean emulator,
-                            String openIdMetadataUrl, String tokenUrl) {
+                            String openIdMetadataUrl, String authorityUrl) {
 
     static final String APP_ID = "MICROSOFT_APP_ID";
     static final String PASSWORD = "MICROSOFT_APP_PASSWORD";
@@ -32,7 +32,7 @@ public record TeamsSettings(String appId, String password, String tenantId, bool
                 environment.getProperty(TENANT_ID, "").strip(),
                 environment.getProperty(EMULATOR, Boolean.class, false),
                 environment.getProperty("borging.teams.openid-metadata-url", "").strip(),
-                environment.getProperty("borging.teams.token-url", "").strip());
+                environment.getProperty("borging.teams.authority-url", "").strip());
         settings.validate();
         return settings;
     }
