@@ -53,6 +53,7 @@ public final class SlackTiers {
             "chat.postMessage", POST_PER_WORKSPACE);
 
     private final int factor;
+    private final boolean limited;
     private final Duration latency;
     private final LongSupplier nanos;
     private final Map<String, Deque<Long>> admitted = new HashMap<>();
@@ -68,12 +69,22 @@ public final class SlackTiers {
 
     /** With a clock in nanoseconds (tests). */
     public SlackTiers(int factor, Duration latency, LongSupplier nanos) {
+        this(factor, true, latency, nanos);
+    }
+
+    private SlackTiers(int factor, boolean limited, Duration latency, LongSupplier nanos) {
         if (factor < 1) {
             throw new IllegalArgumentException("factor must be at least 1");
         }
         this.factor = factor;
+        this.limited = limited;
         this.latency = latency;
         this.nanos = nanos;
+    }
+
+    /** No limits, only the latency per call (and the counts and arrival times). */
+    public static SlackTiers latencyOnly(Duration latency) {
+        return new SlackTiers(1, false, latency, System::nanoTime);
     }
 
     public int factor() {
@@ -96,8 +107,11 @@ public final class SlackTiers {
     public synchronized Optional<Long> admit(String method, String channel) {
         long now = nanos.getAsLong();
         calls.merge(method, 1, Integer::sum);
-        Limit limit = METHODS.get(method);
+        Limit limit = limited ? METHODS.get(method) : null;
         if (limit == null) {
+            if (method.equals("chat.postMessage")) {
+                postedAt.computeIfAbsent(channel, c -> new ArrayList<>()).add(now);
+            }
             return Optional.empty();
         }
         List<String> scopes = new ArrayList<>(List.of(method));
