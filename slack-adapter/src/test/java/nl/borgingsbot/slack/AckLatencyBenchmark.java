@@ -39,10 +39,15 @@ public final class AckLatencyBenchmark {
     private final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && args[0].equals("waves")) {
-            waves();
-        } else {
-            issue11();
+        try {
+            if (args.length > 0 && args[0].equals("waves")) {
+                waves();
+            } else {
+                issue11();
+            }
+        } catch (Exception | AssertionError e) {
+            e.printStackTrace();
+            System.exit(1); // the servers' threads would keep the JVM alive
         }
         System.exit(0);
     }
@@ -264,7 +269,12 @@ public final class AckLatencyBenchmark {
             users.add(user);
             test.commandAndWait(SlackTestBot.ADMIN, "partner toevoegen <@" + user + "|p" + i + "> Organisatie " + i);
         }
-        test.commandAndWait(SlackTestBot.ADMIN, "ronde start");
+        int replies = slack.calls("respond").size();
+        if (test.command(SlackTestBot.ADMIN, SlackTestBot.CHANNEL, "ronde start") != 200) {
+            throw new IllegalStateException("ronde start was not acknowledged");
+        }
+        // the reply comes after the fan-out, which takes long on a busy machine or a slow Slack
+        slack.await("the reply to ronde start", java.time.Duration.ofMinutes(3), all -> slack.calls("respond").size() > replies);
         slack.await("intros", java.time.Duration.ofMinutes(3),
                 all -> users.stream().allMatch(u -> !slack.posts(FakeSlack.dmChannel(u)).isEmpty()));
         ExecutorService setup = Executors.newFixedThreadPool(8);

@@ -47,6 +47,16 @@ public final class TeamsMondayBenchmark {
     private static final String INTRO = "Borgingscheck regio";
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (Exception | AssertionError e) {
+            e.printStackTrace();
+            System.exit(1); // the servers' threads would keep the JVM alive
+        }
+        System.exit(0);
+    }
+
+    private static void run(String[] args) throws Exception {
         Map<String, Integer> parsed = new HashMap<>();
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
@@ -154,7 +164,6 @@ public final class TeamsMondayBenchmark {
             connector.close();
             framework.close();
         }
-        System.exit(0);
     }
 
     /** The 1:1 chat the fake creates for a member. */
