@@ -68,6 +68,8 @@ class SlackTiersTest {
             assertThat(again.statusCode()).isEqualTo(429);
             assertThat(again.headers().firstValue("Retry-After")).hasValue("1");
             assertThat(slack.posts("D1")).hasSize(1);
+            assertThat(call(slack, "chat.postMessage", "channel=D3&text=d").statusCode()).as("D1 is paused, not D3").isEqualTo(200);
+            assertThat(tiers.earlyTotal()).isZero();
 
             now.addAndGet(Duration.ofSeconds(1).toNanos()); // the Retry-After has passed
             assertThat(call(slack, "chat.postMessage", "channel=D1&text=c").statusCode()).isEqualTo(200);

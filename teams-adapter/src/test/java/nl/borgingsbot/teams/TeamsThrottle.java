@@ -2,7 +2,6 @@ package nl.borgingsbot.teams;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -61,23 +60,22 @@ final class TeamsThrottle {
             throttled++;
             return Optional.of(seconds(until - now));
         }
-        long wait = 0;
+        long longest = 0;
         for (Map.Entry<String, Limit> scope : scopes.entrySet()) {
             long window = scope.getValue().per().toNanos() / factor;
             Deque<Long> times = admitted.computeIfAbsent(scope.getKey(), s -> new ArrayDeque<>());
             while (!times.isEmpty() && times.peekFirst() <= now - window) {
                 times.removeFirst();
             }
-            if (times.size() >= scope.getValue().calls()) {
-                wait = Math.max(wait, times.peekFirst() + window - now);
+            if (times.size() >= scope.getValue().calls()) { // only the full scope is paused
+                long wait = times.peekFirst() + window - now;
+                retryAt.merge(scope.getKey(), now + seconds(wait) * 1_000_000_000L, Math::max);
+                longest = Math.max(longest, wait);
             }
         }
-        if (wait > 0) {
-            long seconds = seconds(wait);
-            List<String> keys = new ArrayList<>(scopes.keySet());
-            keys.forEach(s -> retryAt.merge(s, now + seconds * 1_000_000_000L, Math::max));
+        if (longest > 0) {
             throttled++;
-            return Optional.of(seconds);
+            return Optional.of(seconds(longest));
         }
         scopes.keySet().forEach(s -> admitted.get(s).addLast(now));
         return Optional.empty();

@@ -124,18 +124,17 @@ public final class SlackTiers {
             long until = scopes.stream().mapToLong(s -> retryAt.getOrDefault(s, now)).max().orElse(now);
             return Optional.of(seconds(until - now));
         }
-        long wait = 0;
+        long longest = 0;
         for (String scope : scopes) {
-            Limit scoped = scope.equals(method) ? limit : POST_PER_CHANNEL;
-            wait = Math.max(wait, waitFor(scope, scoped, now));
-        }
-        if (wait > 0) {
-            long seconds = seconds(wait);
-            for (String scope : scopes) {
-                retryAt.merge(scope, now + seconds * 1_000_000_000L, Math::max);
+            long wait = waitFor(scope, scope.equals(method) ? limit : POST_PER_CHANNEL, now);
+            if (wait > 0) { // only the full scope is paused: another channel may still be posted to
+                retryAt.merge(scope, now + seconds(wait) * 1_000_000_000L, Math::max);
+                longest = Math.max(longest, wait);
             }
+        }
+        if (longest > 0) {
             throttled.merge(method, 1, Integer::sum);
-            return Optional.of(seconds);
+            return Optional.of(seconds(longest));
         }
         for (String scope : scopes) {
             admitted.computeIfAbsent(scope, s -> new ArrayDeque<>()).addLast(now);
