@@ -19,17 +19,20 @@ import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 
 import nl.borgingsbot.core.Borgingsbot;
+import nl.borgingsbot.slack.testing.BenchStats;
 import nl.borgingsbot.slack.testing.FakeSlack;
 import nl.borgingsbot.slack.testing.SlackEndpoint;
 import nl.borgingsbot.slack.testing.SlackSigner;
 import nl.borgingsbot.slack.testing.SlackTestBot;
+import nl.borgingsbot.slack.testing.SlackTiers;
 
 /**
  * Ack latency of score clicks in HTTP mode: N partners click their statement's score button at
  * the same moment, seven times (one wave per statement), as signed requests over real HTTP; the
  * time from sending a click to its HTTP answer is the ack latency. Beside it, the same requests
  * against a bare Bolt app that only acks, in the same run. Not a test: run it by hand (see
- * docs/benchmarks.md); it prints a Markdown table.
+ * docs/benchmarks.md); it prints a Markdown table. Without arguments it runs issue 11's load
+ * (think time and a burst, Slack at 0 and 80 ms); with {@code waves} the earlier seven waves.
  */
 public final class AckLatencyBenchmark {
 
@@ -37,6 +40,263 @@ public final class AckLatencyBenchmark {
     private final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
 
     public static void main(String[] args) throws Exception {
+        try {
+            if (args.length > 0 && args[0].equals("waves")) {
+                waves();
+            } else {
+                issue11();
+            }
+        } catch (Exception | AssertionError e) {
+            e.printStackTrace();
+            System.exit(1); // the servers' threads would keep the JVM alive
+        }
+        System.exit(0);
+    }
+
+    /**
+     * Issue 11: 200 partners answering with about a second between clicks, then all 200 clicking at
+     * once, each click followed by the real work (the core stores the answer, the fake Slack gets
+     * chat.update and the next question), with Slack answering in 0 ms and in 80 ms; beside it the
+     * same clicks, in the same rhythm, against a bare Bolt app that only acks.
+     */
+    private static void issue11() throws Exception {
+        AckLatencyBenchmark bench = new AckLatencyBenchmark();
+        System.out.println("ack benchmark (issue 11), " + java.time.Instant.now() + " UTC, load average "
+                + BenchStats.load());
+        bench.run(50, "warm-up", Borgingsbot.WORKERS, new ArrayList<>());
+        List<String> rows = new ArrayList<>();
+        for (int latency : new int[] {0, 80}) {
+            Loaded bot = bench.loaded(PARTNERS, latency);
+            Loaded bare = bench.bareReplay(bot);
+            for (String phase : new String[] {"think", "burst"}) {
+                long[] botAck = sorted(bot.acks(phase));
+                long[] bareAck = sorted(bare.acks(phase));
+                long[] next = sorted(bot.next(phase));
+                rows.add("| " + latency + " ms | " + (phase.equals("think") ? PARTNERS + " partners, ~1 s think time, "
+                        + THINK + " clicks each" : PARTNERS + " clicks at once") + " | " + ms(percentile(botAck, 0.50))
+                        + " | " + ms(percentile(botAck, 0.99)) + " | " + ms(percentile(bareAck, 0.50)) + " | "
+                        + ms(percentile(bareAck, 0.99)) + " | " + ratio(botAck, bareAck, 0.99) + " | "
+                        + ms(percentile(next, 0.50)) + " | " + ms(percentile(next, 0.99)) + " | " + botAck.length + " |");
+            }
+            System.err.println("latency " + latency + " ms done, load average " + BenchStats.load());
+        }
+        System.out.println("| Slack API latency | load | bot ack p50 | bot ack p99 | bare ack p50 | bare ack p99 "
+                + "| ack p99 bot / bare | click to next question p50 | p99 | clicks |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        rows.forEach(System.out::println);
+        System.out.println("load average at the end " + BenchStats.load());
+    }
+
+    private static final int PARTNERS = 200;
+    /** Clicks per partner with think time; the next statement is the burst. */
+    private static final int THINK = 6;
+
+    /** One run's latencies in µs per phase ("think", "burst"), and what the bare app replays. */
+    private record Loaded(java.util.Map<String, List<Long>> ack, java.util.Map<String, List<Long>> nextQuestion,
+                          List<List<String>> thinkBodies, List<List<Long>> thinkMillis, List<String> burstBodies) {
+        List<Long> acks(String phase) {
+            return ack.getOrDefault(phase, List.of());
+        }
+
+        List<Long> next(String phase) {
+            return nextQuestion.getOrDefault(phase, List.of());
+        }
+
+        static Loaded empty() {
+            return new Loaded(new java.util.concurrent.ConcurrentHashMap<>(), new java.util.concurrent.ConcurrentHashMap<>(),
+                    new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        }
+
+        void add(java.util.Map<String, List<Long>> to, String phase, long micros) {
+            to.computeIfAbsent(phase, p -> java.util.Collections.synchronizedList(new ArrayList<>())).add(micros);
+        }
+    }
+
+    /** The bot with n partners at statement 1, Slack answering in {@code latencyMs}: THINK clicks each with ~1 s think time, then one burst. */
+    private Loaded loaded(int n, int latencyMs) throws Exception {
+        Path dir = Files.createTempDirectory("ack-bench");
+        FakeSlack fake = new FakeSlack();
+        SlackTiers tiers = SlackTiers.latencyOnly(java.time.Duration.ofMillis(latencyMs));
+        fake.tiers(tiers);
+        Loaded result = Loaded.empty();
+        try (SlackTestBot test = new SlackTestBot(dir, SlackConnection::new, Borgingsbot.WORKERS, fake)) {
+            List<String> users = atFirstStatement(test, n);
+            List<Thread> partners = new ArrayList<>();
+            java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
+            for (int i = 0; i < n; i++) {
+                String user = users.get(i);
+                List<String> bodies = new ArrayList<>();
+                List<Long> thinks = new ArrayList<>();
+                result.thinkBodies().add(bodies);
+                result.thinkMillis().add(thinks);
+                java.util.Random random = new java.util.Random(i);
+                Thread partner = new Thread(() -> {
+                    try {
+                        Thread.sleep(random.nextInt(1000)); // partners do not start in step
+                        for (int s = 0; s < THINK; s++) {
+                            long think = 500 + random.nextInt(1000);
+                            Thread.sleep(think);
+                            thinks.add(think);
+                            String body = clickOnLast(test, user, 1 + s % 5);
+                            bodies.add(body);
+                            click(test, tiers, result, "think", user, body);
+                        }
+                    } catch (Throwable e) {
+                        failed.compareAndSet(null, e);
+                    }
+                });
+                partner.start();
+                partners.add(partner);
+            }
+            for (Thread partner : partners) {
+                partner.join();
+            }
+            if (failed.get() != null) {
+                throw new IllegalStateException("a partner could not finish", failed.get());
+            }
+            for (String user : users) {
+                result.burstBodies().add(clickOnLast(test, user, 4));
+            }
+            burst(test, tiers, result, users);
+            System.err.println("bot at " + latencyMs + " ms done");
+        }
+        return result;
+    }
+
+    private static String clickOnLast(SlackTestBot test, String user, int score) {
+        FakeSlack.Call statement = test.lastDm(user);
+        return test.clickPayload(user, statement, test.tsOf(statement), String.valueOf(score));
+    }
+
+    /** Sends one click, records its ack and the time until the next question reached the fake. */
+    private void click(SlackTestBot test, SlackTiers tiers, Loaded result, String phase, String user, String body)
+            throws Exception {
+        String channel = FakeSlack.dmChannel(user);
+        int before = test.slack().posts(channel).size();
+        long start = System.nanoTime();
+        HttpResponse<String> response = http.send(signed(test.eventsUri(), body), HttpResponse.BodyHandlers.ofString());
+        result.add(result.ack(), phase, (System.nanoTime() - start) / 1_000);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("HTTP " + response.statusCode());
+        }
+        nextQuestion(test, tiers, result, phase, channel, before, start);
+    }
+
+    private static void nextQuestion(SlackTestBot test, SlackTiers tiers, Loaded result, String phase, String channel,
+                                     int before, long start) {
+        test.slack().await("the next question in " + channel, java.time.Duration.ofMinutes(3),
+                all -> test.slack().posts(channel).size() > before);
+        result.add(result.nextQuestion(), phase, (tiers.postedAt(channel).get(before) - start) / 1_000);
+    }
+
+    /** All partners click at the same moment; acks and next questions recorded. */
+    private void burst(SlackTestBot test, SlackTiers tiers, Loaded result, List<String> users) throws Exception {
+        int n = users.size();
+        ExecutorService clients = Executors.newFixedThreadPool(n);
+        CountDownLatch ready = new CountDownLatch(n);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String user = users.get(i);
+            String body = result.burstBodies().get(i);
+            done.add(clients.submit(() -> {
+                String channel = FakeSlack.dmChannel(user);
+                int before = test.slack().posts(channel).size();
+                HttpRequest request = signed(test.eventsUri(), body);
+                ready.countDown();
+                go.await();
+                long start = System.nanoTime();
+                http.send(request, HttpResponse.BodyHandlers.ofString());
+                result.add(result.ack(), "burst", (System.nanoTime() - start) / 1_000);
+                nextQuestion(test, tiers, result, "burst", channel, before, start);
+                return null;
+            }));
+        }
+        ready.await();
+        go.countDown();
+        for (Future<?> f : done) {
+            f.get();
+        }
+        clients.shutdown();
+    }
+
+    /** The same clicks in the same rhythm against a Bolt app that only acks. */
+    private Loaded bareReplay(Loaded bot) throws Exception {
+        Loaded result = Loaded.empty();
+        try (FakeSlack slack = new FakeSlack();
+             SlackConnection bare = new SlackConnection(new SlackSettings("fake-bot-token", Optional.empty(),
+                     Optional.of(SlackTestBot.SECRET), Optional.of(slack.apiUrl())))) {
+            bare.app().blockAction(Pattern.compile(".+"), (req, ctx) -> ctx.ack());
+            try (SlackHttpServer server = SlackHttpServer.start(bare, "127.0.0.1", 0)) {
+                URI uri = URI.create("http://127.0.0.1:" + server.port() + SlackHttpServer.PATH);
+                wave(uri, bot.burstBodies()); // warm this app up once
+                List<Thread> partners = new ArrayList<>();
+                for (int i = 0; i < bot.thinkBodies().size(); i++) {
+                    List<String> bodies = bot.thinkBodies().get(i);
+                    List<Long> thinks = bot.thinkMillis().get(i);
+                    java.util.Random random = new java.util.Random(i);
+                    Thread partner = new Thread(() -> {
+                        try {
+                            Thread.sleep(random.nextInt(1000));
+                            for (int s = 0; s < bodies.size(); s++) {
+                                Thread.sleep(thinks.get(s));
+                                long start = System.nanoTime();
+                                http.send(signed(uri, bodies.get(s)), HttpResponse.BodyHandlers.ofString());
+                                result.add(result.ack(), "think", (System.nanoTime() - start) / 1_000);
+                            }
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                    partner.start();
+                    partners.add(partner);
+                }
+                for (Thread partner : partners) {
+                    partner.join();
+                }
+                wave(uri, bot.burstBodies()).forEach(micros -> result.add(result.ack(), "burst", micros));
+            }
+        }
+        return result;
+    }
+
+    /** n partners added, the round started, each at their first statement (Start and the three reflections done). */
+    private static List<String> atFirstStatement(SlackTestBot test, int n) throws Exception {
+        FakeSlack slack = test.slack();
+        test.commandAndWait(SlackTestBot.ADMIN, "regio koppel Bench");
+        List<String> users = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String user = "UP" + i;
+            users.add(user);
+            test.commandAndWait(SlackTestBot.ADMIN, "partner toevoegen <@" + user + "|p" + i + "> Organisatie " + i);
+        }
+        int replies = slack.calls("respond").size();
+        if (test.command(SlackTestBot.ADMIN, SlackTestBot.CHANNEL, "ronde start") != 200) {
+            throw new IllegalStateException("ronde start was not acknowledged");
+        }
+        // the reply comes after the fan-out, which takes long on a busy machine or a slow Slack
+        slack.await("the reply to ronde start", java.time.Duration.ofMinutes(3), all -> slack.calls("respond").size() > replies);
+        slack.await("intros", java.time.Duration.ofMinutes(3),
+                all -> users.stream().allMatch(u -> !slack.posts(FakeSlack.dmChannel(u)).isEmpty()));
+        ExecutorService setup = Executors.newFixedThreadPool(8);
+        List<Future<?>> ready = new ArrayList<>();
+        for (String user : users) {
+            ready.add(setup.submit(() -> {
+                test.clickAndWait(user, "Start");
+                test.dmAndWait(user, "Denken " + user);
+                test.dmAndWait(user, "Zien " + user);
+                test.dmAndWait(user, "Vragen " + user);
+            }));
+        }
+        for (Future<?> f : ready) {
+            f.get();
+        }
+        setup.shutdown();
+        return users;
+    }
+
+    /** The generator before issue 11: seven waves of N simultaneous clicks, N = 50 and 200, 8 and 2 workers. */
+    private static void waves() throws Exception {
         AckLatencyBenchmark bench = new AckLatencyBenchmark();
         List<String> rows = new ArrayList<>();
         bench.run(50, "warm-up", Borgingsbot.WORKERS, new ArrayList<>());
@@ -54,7 +314,6 @@ public final class AckLatencyBenchmark {
         System.out.println("| app | N | p50 | p99 | max | samples |");
         System.out.println("|---|---|---|---|---|---|");
         rows.forEach(System.out::println);
-        System.exit(0);
     }
 
     /** The bot with n partners at statement 1; seven waves of n simultaneous score clicks. */

@@ -60,6 +60,8 @@ final class FakeBotConnector implements AutoCloseable {
     private final Deque<Failure> failures = new ArrayDeque<>();
     private final Map<String, String> aadByTeamsId = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private volatile TeamsThrottle throttle;
+    private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
 
     FakeBotConnector() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -74,6 +76,16 @@ final class FakeBotConnector implements AutoCloseable {
     /** The tenant's authority the bot gets its token from (MICROSOFT_APP_TENANT_ID's, at a local fake). */
     String authorityUrl() {
         return authority.authority(Activities.TENANT);
+    }
+
+    /** From now on, Teams' published rate limits ({@link TeamsThrottle}); throttled calls are not recorded. */
+    void throttle(TeamsThrottle limits) {
+        throttle = limits;
+    }
+
+    /** When (System.nanoTime) the first activity sent to {@code conversationId} was admitted, if any. */
+    java.util.Optional<Long> firstSentAt(String conversationId) {
+        return java.util.Optional.ofNullable(sentAt.get(conversationId));
     }
 
     /** Makes {@code GET members/{teamsId}} answer with this AAD object id. */
@@ -115,6 +127,20 @@ final class FakeBotConnector implements AutoCloseable {
             JsonNode body = json ? JSON.readTree(text) : JSON.createObjectNode();
             Call call = new Call(exchange.getRequestMethod(), path, exchange.getRequestHeaders().getFirst("Authorization"),
                     body, raw, Instant.now());
+            TeamsThrottle limits = throttle;
+            if (limits != null && path.startsWith("/v3/")) {
+                java.util.Optional<Long> retry = limits.admit("tenant", call.isSend()
+                        ? java.util.Optional.of(call.conversationId()) : java.util.Optional.empty());
+                if (retry.isPresent()) {
+                    exchange.getResponseHeaders().add("Retry-After", String.valueOf(retry.get()));
+                    respond(exchange, 429, JSON.createObjectNode().set("error",
+                            JSON.createObjectNode().put("code", "Throttled").put("message", "too many requests")));
+                    return;
+                }
+                if (call.isSend()) {
+                    sentAt.putIfAbsent(call.conversationId(), System.nanoTime());
+                }
+            }
             Failure failure = record(call);
             if (failure == null && raw.length > MAX_REQUEST) {
                 // what the Bot Service answers to a request over 256 KB

@@ -75,6 +75,7 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, byte[]> uploads = new LinkedHashMap<>();
     private final AtomicInteger ids = new AtomicInteger(1000);
     private volatile String socketModeUrl = "";
+    private volatile SlackTiers tiers;
     private int imageNotReady;
 
     public FakeSlack() throws IOException {
@@ -120,6 +121,17 @@ public final class FakeSlack implements AutoCloseable {
      */
     public synchronized void imageNotReady(int times) {
         imageNotReady = times;
+    }
+
+    /**
+     * From now on, Slack's published rate limits and a latency per call ({@link SlackTiers}); the
+     * fake then answers on as many threads as callers need (a slow Slack still answers in parallel).
+     */
+    public void tiers(SlackTiers limits) {
+        java.util.concurrent.ThreadPoolExecutor pool = (java.util.concurrent.ThreadPoolExecutor) server.getExecutor();
+        pool.setMaximumPoolSize(512);
+        pool.setCorePoolSize(512);
+        tiers = limits;
     }
 
     /** The next {@code times} calls of {@code method} get HTTP 429 with {@code Retry-After: 1}. */
@@ -172,8 +184,13 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     /** Waits until {@code condition} holds on the calls so far (woken by every call), at most 20 s. */
-    public synchronized List<Call> await(String what, Predicate<List<Call>> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    public List<Call> await(String what, Predicate<List<Call>> condition) {
+        return await(what, Duration.ofSeconds(20), condition);
+    }
+
+    /** Waits until {@code condition} holds on the calls so far (woken by every call), at most {@code timeout}. */
+    public synchronized List<Call> await(String what, Duration timeout, Predicate<List<Call>> condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.test(calls)) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
@@ -210,10 +227,22 @@ public final class FakeSlack implements AutoCloseable {
                 : path.startsWith("/upload/") ? "upload" : path.startsWith("/respond/") ? "respond" : path;
         int status = 200;
         String answer;
+        SlackTiers limits = tiers;
+        Optional<Long> throttle = Optional.empty();
+        if (limits != null) {
+            pause(limits.latency());
+            if (path.startsWith("/api/")) {
+                throttle = limits.admit(method, params.getOrDefault("channel", ""));
+            }
+        }
         synchronized (this) {
             String limitKey = rateLimited.getOrDefault(method, 0) > 0 ? method : method + " " + params.getOrDefault("channel", "");
             int limited = rateLimited.getOrDefault(limitKey, 0);
-            if (limited > 0) {
+            if (throttle.isPresent()) {
+                status = 429;
+                exchange.getResponseHeaders().add("Retry-After", String.valueOf(throttle.get()));
+                answer = "{\"ok\":false,\"error\":\"ratelimited\"}";
+            } else if (limited > 0) {
                 rateLimited.put(limitKey, limited - 1);
                 status = 429;
                 exchange.getResponseHeaders().add("Retry-After", String.valueOf(retryAfter.getOrDefault(limitKey, 1)));
@@ -233,6 +262,17 @@ public final class FakeSlack implements AutoCloseable {
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
+    }
+
+    private static void pause(Duration latency) {
+        if (latency.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(latency.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private String answer(String method, String path, Map<String, String> params, byte[] body) {

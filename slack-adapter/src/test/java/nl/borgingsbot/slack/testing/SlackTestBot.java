@@ -60,7 +60,13 @@ public final class SlackTestBot implements AutoCloseable {
     /** With a connection made by {@code connections} and this many core threads after the ack. */
     public SlackTestBot(Path dir, java.util.function.Function<SlackSettings, SlackConnection> connections,
                         int coreWorkers) throws IOException {
-        slack = new FakeSlack();
+        this(dir, connections, coreWorkers, new FakeSlack());
+    }
+
+    /** As above, against this fake Slack (e.g. one with {@link FakeSlack#tiers rate limits}); closes it. */
+    public SlackTestBot(Path dir, java.util.function.Function<SlackSettings, SlackConnection> connections,
+                        int coreWorkers, FakeSlack fake) throws IOException {
+        slack = fake;
         database = Database.open("jdbc:sqlite:" + dir.resolve("bot.db"), "", "");
         connection = connections.apply(new SlackSettings("fake-bot-token-for-tests", Optional.empty(), Optional.of(SECRET),
                 Optional.of(slack.apiUrl())));
@@ -81,6 +87,11 @@ public final class SlackTestBot implements AutoCloseable {
 
     public Borgingsbot bot() {
         return bot;
+    }
+
+    /** Slack, as the core knows it (for users and channels made directly in the repositories). */
+    public nl.borgingsbot.core.chat.Platform platform() {
+        return connection.gateway().platform();
     }
 
     public URI eventsUri() {
