@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ResourceBundle;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.springframework.core.io.ClassPathResource;
@@ -68,7 +67,7 @@ class PlaygroundController {
     @GetMapping("/api/state")
     Map<String, Object> state() {
         Map<String, Object> state = new LinkedHashMap<>();
-        state.put("texts", texts());
+        state.put("texts", PageTexts.all(playground.language()));
         state.put("region", playground.scene().region());
         state.put("manager", playground.scene().manager().userId());
         state.put("people", playground.people().stream().map(p -> Map.of("id", p.userId(), "name", p.name(),
@@ -139,13 +138,6 @@ class PlaygroundController {
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<String> badRequest(IllegalArgumentException e) {
         return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
-    }
-
-    private Map<String, String> texts() {
-        ResourceBundle bundle = ResourceBundle.getBundle("nl.borgingsbot.web.page", playground.language());
-        Map<String, String> texts = new LinkedHashMap<>();
-        bundle.keySet().stream().sorted().forEach(key -> texts.put(key, bundle.getString(key)));
-        return texts;
     }
 
     private void send(String name, Object data) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ResourceBundle;
 
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringBootConfiguration;
@@ -58,8 +57,7 @@ public final class PlaygroundServer implements AutoCloseable {
             if (loopback() || token.isPresent()) {
                 return List.of();
             }
-            ResourceBundle texts = ResourceBundle.getBundle("nl.borgingsbot.web.page", language);
-            return List.of(texts.getString("start.refused").replace("{0}", host), texts.getString("start.howToFix"));
+            return List.of(PageTexts.get(language, "start.refused", host), PageTexts.get(language, "start.howToFix"));
         }
     }
 
@@ -96,16 +94,16 @@ public final class PlaygroundServer implements AutoCloseable {
                 .registerShutdownHook(false)
                 .properties(Map.of(
                         "spring.config.name", "borgingsbot-playground",
-                        "server.address", settings.host(),
-                        "server.port", settings.port(),
-                        "spring.main.register-shutdown-hook", "false",
                         "logging.level.root", "WARN",
                         "logging.level.nl.borgingsbot", "INFO"))
                 .initializers(ctx -> {
                     ctx.getBeanFactory().registerSingleton("playground", playground);
                     ctx.getBeanFactory().registerSingleton("playgroundSettings", settings);
                 })
-                .run();
+                // as arguments, the highest priority: the bot's own switches (no web server for the demo,
+                // SERVER_PORT of a service) are not the playground's
+                .run("--spring.main.web-application-type=servlet", "--server.address=" + settings.host(),
+                        "--server.port=" + settings.port());
         return new PlaygroundServer(context, settings);
     }
 
