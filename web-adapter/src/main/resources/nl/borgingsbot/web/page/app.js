@@ -149,7 +149,8 @@
     events = new EventSource(withToken('api/events'));
     events.addEventListener('entry', (e) => upsert(JSON.parse(e.data)));
     events.addEventListener('reset', () => { state.current = ''; load(); });
-    events.addEventListener('hello', () => { $('offline').hidden = true; });
+    // on every (re)connection: what was said while not listening, from the state
+    events.addEventListener('hello', () => { $('offline').hidden = true; load(); });
     events.onerror = () => { $('offline').hidden = false; };
   }
 
