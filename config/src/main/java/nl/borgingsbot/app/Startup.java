@@ -15,13 +15,14 @@ import org.springframework.core.env.SimpleCommandLinePropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 import nl.borgingsbot.app.demo.DemoRunner;
+import nl.borgingsbot.app.demo.PlaygroundRunner;
 import nl.borgingsbot.core.chat.ChatGateway;
 import nl.borgingsbot.core.i18n.Refusal;
 import nl.borgingsbot.core.i18n.Texts;
 
 /**
  * The command line around the Spring application: checks the platform variables, starts the bot
- * (or the demo when no platform is set), and turns a failed start into one to three lines on
+ * (or the web playground when no platform is set; the scripted console demo with {@code demo}), and turns a failed start into one to three lines on
  * stderr with exit code {@link #BAD_CONFIGURATION} — what is wrong, where, how to fix it — never
  * a stack trace (that is logged at DEBUG: {@code --logging.level.nl.borgingsbot=DEBUG}).
  */
@@ -32,7 +33,9 @@ final class Startup {
     static final int NOTHING_TO_EXPORT = 1;
     /** A setting, file or argument is wrong; nothing was started and nothing changed. */
     static final int BAD_CONFIGURATION = 2;
-    /** A chat platform is connected: the bot keeps running until it is stopped. */
+    /** The first argument that runs the scripted console demo (which writes data/demo/ and stops). */
+    static final String DEMO = "demo";
+    /** A chat platform or the playground is running: the bot keeps running until it is stopped. */
     static final int RUNNING = -1;
 
     private static final Logger LOG = LoggerFactory.getLogger(Startup.class);
@@ -61,10 +64,16 @@ final class Startup {
             return failed(refusal, Texts.of(Locale.forLanguageTag("nl")), err);
         }
         try {
-            boolean demo = !Credentials.anyPlatform(environment);
+            boolean demoCommand = args.length > 0 && args[0].equals(DEMO);
+            boolean demo = demoCommand || !Credentials.anyPlatform(environment);
             ConfigurableApplicationContext context = application(demo).run(args);
-            if (context.getBeanProvider(ChatGateway.class).stream().findAny().isPresent()) {
+            if (!demo && context.getBeanProvider(ChatGateway.class).stream().findAny().isPresent()) {
                 return RUNNING;
+            }
+            if (!demoCommand) {
+                // no chat platform: the web playground, until it is stopped
+                return context.getBean(PlaygroundRunner.class).start(out, err, texts.locale()).isPresent() ? RUNNING
+                        : BAD_CONFIGURATION;
             }
             try (context) {
                 context.getBean(DemoRunner.class).run(out);

@@ -48,7 +48,7 @@ class CommandLineTest {
 
     @Test
     void theReadmesExportExampleWorksRightAfterTheDemoAndTheDemoLeavesTheBotsDatabaseAlone() throws Exception {
-        Run demo = java(Map.of());
+        Run demo = java(Map.of(), "demo");
         assertThat(demo.code()).as(demo.err()).isZero();
         assertThat(dir.resolve("data/demo/demo.db")).isRegularFile();
         assertThat(dir.resolve("data/borgingsbot.db")).doesNotExist();
@@ -61,6 +61,47 @@ class CommandLineTest {
                 + "." + File.separator + "data" + File.separator + "borgingsbot.db; ik neem de regio uit de demo-database")
                 .contains("Geschreven: borging.xlsx (regio Demo-regio Rivierenland, ronde 1).");
         assertThat(dir.resolve("data/borgingsbot.db")).as("an export creates no database").doesNotExist();
+    }
+
+    @Test
+    void withoutCredentialsThePlaygroundStartsOnLoopbackSaysWhereAndKeepsItsOwnDatabase() throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
+                BorgingsbotApplication.class.getName()));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("SLACK_") || name.startsWith("MICROSOFT_")
+                || name.startsWith("BORGING_"));
+        builder.environment().put("BORGING_PLAYGROUND_PORT", "0");
+        Process process = builder.start();
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            String url = null;
+            while (url == null && (line = lines.readLine()) != null) {
+                var found = java.util.regex.Pattern.compile("open (http://127\\.0\\.0\\.1:\\d+/) in je browser").matcher(line);
+                url = found.find() ? found.group(1) : null;
+            }
+            assertThat(url).as("the playground says where it is").isNotNull();
+            var page = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(url)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("page/app.js");
+            assertThat(process.isAlive()).as("it keeps running").isTrue();
+            assertThat(dir.resolve("data/playground.db")).isRegularFile();
+            assertThat(dir.resolve("data/borgingsbot.db")).doesNotExist();
+        } finally {
+            process.destroy();
+            process.waitFor(1, TimeUnit.MINUTES);
+        }
+    }
+
+    @Test
+    void thePlaygroundOnAnotherAddressWithoutATokenIsRefusedInTwoLines() throws Exception {
+        Run run = java(Map.of("BORGING_PLAYGROUND_HOST", "0.0.0.0"));
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err().lines().toList()).hasSize(2).first().asString().contains("BORGING_PLAYGROUND_HOST");
+        assertThat(dir.resolve("data/playground.db")).doesNotExist();
     }
 
     @Test
