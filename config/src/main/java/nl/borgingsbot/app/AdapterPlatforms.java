@@ -7,6 +7,7 @@ import nl.borgingsbot.app.demo.ConsoleGateway;
 import nl.borgingsbot.core.chat.Platform;
 import nl.borgingsbot.slack.SlackGateway;
 import nl.borgingsbot.teams.TeamsGateway;
+import nl.borgingsbot.web.WebGateway;
 
 /**
  * Registers the platform of each adapter this application ships, configured or not: a regions
@@ -25,6 +26,12 @@ class AdapterPlatforms {
     @Bean
     Platform teamsPlatform() {
         return TeamsGateway.PLATFORM;
+    }
+
+    /** The browser playground ({@code BORGING_ADMINS=web:…} in the playground). */
+    @Bean
+    Platform webPlatform() {
+        return WebGateway.PLATFORM;
     }
 
     /** The console of the demo ({@code BORGING_ADMINS=demo:…}). */

@@ -227,8 +227,8 @@ public final class AckLatencyBenchmark {
              SlackConnection bare = new SlackConnection(new SlackSettings("fake-bot-token", Optional.empty(),
                      Optional.of(SlackTestBot.SECRET), Optional.of(slack.apiUrl())))) {
             bare.app().blockAction(Pattern.compile(".+"), (req, ctx) -> ctx.ack());
-            try (SlackHttpServer server = SlackHttpServer.start(bare, "127.0.0.1", 0)) {
-                URI uri = URI.create("http://127.0.0.1:" + server.port() + SlackHttpServer.PATH);
+            try (SlackEndpoint server = SlackEndpoint.start(bare)) {
+                URI uri = server.eventsUri();
                 wave(uri, bot.burstBodies()); // warm this app up once
                 List<Thread> partners = new ArrayList<>();
                 for (int i = 0; i < bot.thinkBodies().size(); i++) {

@@ -99,7 +99,9 @@ public final class NationalMondayBenchmark {
                             + "%d partners answering; %s UTC, load average %s%n", regions, partners, n, tiers.factor(),
                     tiers.latency().toMillis(), clickers, Instant.now(), loadBefore);
             slack.tiers(tiers);
-            ScheduleRunner runner = new ScheduleRunner(test.database().repositories(), test.bot().rounds(),
+            var stores = test.database().repositories();
+            ScheduleRunner runner = new ScheduleRunner(stores.regions(), stores.rounds(), stores.schedules(),
+                    stores.checkIns(), test.bot().invitations(), test.bot().reports(), test.bot().outbox(),
                     ScheduleRunner.DEFAULT_RETENTION_ROUNDS, Clock.systemUTC());
             long start = System.nanoTime();
             long[] tickEnded = {-1};

@@ -76,7 +76,7 @@ public final class TeamsMondayBenchmark {
                 "MICROSOFT_APP_TENANT_ID=" + Activities.TENANT, "test.admins=teams:aad-" + TeamsHttpTest.ADMIN,
                 "borging.public-url=" + TeamsHttpTest.PUBLIC_URL,
                 "borging.teams.openid-metadata-url=" + framework.openIdMetadataUrl(),
-                "borging.teams.token-url=" + connector.tokenUrl(), "test.db-url=jdbc:sqlite:" + db).run();
+                "borging.teams.authority-url=" + connector.authorityUrl(), "test.db-url=jdbc:sqlite:" + db).run();
         try {
             Borgingsbot core = context.getBean(Borgingsbot.class);
             int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
@@ -113,8 +113,9 @@ public final class TeamsMondayBenchmark {
                     + "load average %s%n", regions, partners, n, throttle.factor(), Instant.now(), loadBefore);
             connector.clear();
             connector.throttle(throttle);
-            ScheduleRunner runner = new ScheduleRunner(repositories, core.rounds(), ScheduleRunner.DEFAULT_RETENTION_ROUNDS,
-                    Clock.systemUTC());
+            ScheduleRunner runner = new ScheduleRunner(repositories.regions(), repositories.rounds(),
+                    repositories.schedules(), repositories.checkIns(), core.invitations(), core.reports(), core.outbox(),
+                    ScheduleRunner.DEFAULT_RETENTION_ROUNDS, Clock.systemUTC());
             long start = System.nanoTime();
             Thread tick = new Thread(runner::tick, "schedule-tick");
             tick.start();
