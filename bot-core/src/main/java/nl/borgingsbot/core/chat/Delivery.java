@@ -8,8 +8,9 @@ import java.util.Optional;
  * One message on its way to a person or channel: what it belongs to ({@code scope}, e.g. the DMs
  * of one round on one platform), when it was first tried, how many attempts were made, when the
  * next one is due, and how it ended. A throttled attempt ({@link DeliveryException.Reason#TEMPORARY})
- * is tried again after the wait the platform asked for (never sooner than a back-off: the
- * adapter has usually retried a few times already), until
+ * is tried again after exactly the wait the platform asked for ({@code Retry-After}: the rate
+ * limiter already kept every other call of that scope back, so waiting longer only loses the
+ * platform's capacity), or after a growing back-off when it did not say, until
  * {@link DeliveryRetry#giveUpAfter()} has passed since the first attempt; any other failure is final.
  */
 public record Delivery(String scope, Instant firstAttempt, int attempts, Instant nextAttempt, Result result,
@@ -39,9 +40,9 @@ public record Delivery(String scope, Instant firstAttempt, int attempts, Instant
         int tried = attempts + 1;
         boolean retry = failure.reason().temporary()
                 && now.isBefore(firstAttempt.plus(policy.giveUpAfter()));
-        Duration asked = failure.retryAfter().orElse(Duration.ZERO);
+        Duration asked = failure.retryAfter().filter(d -> !d.isNegative()).orElse(Duration.ZERO);
         Duration backOff = policy.backOff(tried);
-        Duration wait = asked.compareTo(backOff) > 0 ? asked : backOff;
+        Duration wait = asked.isZero() ? backOff : asked;
         return new Delivery(scope, firstAttempt, tried, retry ? now.plus(wait) : now,
                 retry ? Result.PENDING : Result.FAILED, Optional.of(failure));
     }

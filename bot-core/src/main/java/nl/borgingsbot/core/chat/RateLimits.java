@@ -25,7 +25,10 @@ import java.util.function.Supplier;
  * pause of up to {@link #INTERACTIVE_WAIT} and is tried again after a throttled answer; a bulk
  * call waits only out a short pause ({@link #BULK_WAIT}) and never tries again itself — it fails
  * as {@code TEMPORARY} with the time left, so that the core's outbox delivers it later without
- * holding a thread. A bulk call never goes while an interactive call waits for the same scope.
+ * holding a thread. A bulk call never goes while an interactive call waits for the same scope, and
+ * only one bulk call of a scope is under way at a time: when the platform answers 429, no other
+ * bulk call of that scope is already on its way to it (a tier of about 50 calls a minute is far
+ * below what one call at a time reaches).
  */
 public final class RateLimits {
 
@@ -81,21 +84,21 @@ public final class RateLimits {
             boolean probe = limiter.admit(lane, start, budget);
             try {
                 T result = call.get();
-                limiter.done(probe);
+                limiter.done(probe, lane);
                 return result;
             } catch (DeliveryException e) {
                 if (!e.reason().temporary()) {
-                    limiter.done(probe);
+                    limiter.done(probe, lane);
                     throw e;
                 }
                 Duration pause = e.retryAfter().filter(d -> !d.isNegative()).orElse(DEFAULT_PAUSE);
-                limiter.pause(probe, pause);
+                limiter.pause(probe, lane, pause);
                 paused.accept(scope, pause);
                 if (lane == Lane.BULK) {
                     throw e;
                 }
             } catch (RuntimeException | Error e) {
-                limiter.done(probe);
+                limiter.done(probe, lane);
                 throw e;
             }
         }
@@ -118,6 +121,7 @@ public final class RateLimits {
         private boolean probing;
         private int waiting;
         private int interactiveWaiting;
+        private boolean bulkUnderWay;
 
         Scope(String name) {
             this.name = name;
@@ -136,8 +140,10 @@ public final class RateLimits {
                                 name + ": rate limited for " + remaining.toMillis() + " ms more", null,
                                 Optional.of(remaining));
                     }
-                    boolean blocked = !remaining.isZero() || probing || (lane == Lane.BULK && interactiveWaiting > 0);
+                    boolean blocked = !remaining.isZero() || probing
+                            || (lane == Lane.BULK && (interactiveWaiting > 0 || bulkUnderWay));
                     if (!blocked) {
+                        bulkUnderWay |= lane == Lane.BULK;
                         boolean probe = probeNeeded;
                         probing = probe;
                         probeNeeded = false;
@@ -180,21 +186,23 @@ public final class RateLimits {
             }
         }
 
-        void done(boolean probe) {
+        void done(boolean probe, Lane lane) {
             lock.lock();
             try {
                 if (probe) {
                     probing = false;
                 }
+                bulkUnderWay &= lane != Lane.BULK;
                 changed.signalAll();
             } finally {
                 lock.unlock();
             }
         }
 
-        void pause(boolean probe, Duration pause) {
+        void pause(boolean probe, Lane lane, Duration pause) {
             lock.lock();
             try {
+                bulkUnderWay &= lane != Lane.BULK;
                 Instant until = clock.instant().plus(pause);
                 if (until.isAfter(pausedUntil)) {
                     pausedUntil = until;

@@ -29,7 +29,7 @@ class DeliveryRetryTest {
     }
 
     @Test
-    void aThrottledAttemptIsRetriedAfterRetryAfterButNotSoonerThanTheBackOff() {
+    void aThrottledAttemptIsRetriedAfterItsRetryAfterAndWithoutOneAfterTheBackOff() {
         AtomicInteger attempts = new AtomicInteger();
 
         String result = retry.deliver("test", () -> {
