@@ -26,9 +26,9 @@ import java.util.function.Supplier;
  * call waits only out a short pause ({@link #BULK_WAIT}) and never tries again itself — it fails
  * as {@code TEMPORARY} with the time left, so that the core's outbox delivers it later without
  * holding a thread. A bulk call never goes while an interactive call waits for the same scope, and
- * only one bulk call of a scope is under way at a time: when the platform answers 429, no other
- * bulk call of that scope is already on its way to it (a tier of about 50 calls a minute is far
- * below what one call at a time reaches).
+ * only one call of a scope is under way at a time: when the platform answers 429, no other call
+ * of that scope is already on its way to it (a tier of about 50 calls a minute is far below what
+ * one call at a time reaches).
  */
 public final class RateLimits {
 
@@ -84,21 +84,21 @@ public final class RateLimits {
             boolean probe = limiter.admit(lane, start, budget);
             try {
                 T result = call.get();
-                limiter.done(probe, lane);
+                limiter.done(probe);
                 return result;
             } catch (DeliveryException e) {
                 if (!e.reason().temporary()) {
-                    limiter.done(probe, lane);
+                    limiter.done(probe);
                     throw e;
                 }
                 Duration pause = e.retryAfter().filter(d -> !d.isNegative()).orElse(DEFAULT_PAUSE);
-                limiter.pause(probe, lane, pause);
+                limiter.pause(probe, pause);
                 paused.accept(scope, pause);
                 if (lane == Lane.BULK) {
                     throw e;
                 }
             } catch (RuntimeException | Error e) {
-                limiter.done(probe, lane);
+                limiter.done(probe);
                 throw e;
             }
         }
@@ -121,7 +121,7 @@ public final class RateLimits {
         private boolean probing;
         private int waiting;
         private int interactiveWaiting;
-        private boolean bulkUnderWay;
+        private boolean underWay;
 
         Scope(String name) {
             this.name = name;
@@ -140,10 +140,10 @@ public final class RateLimits {
                                 name + ": rate limited for " + remaining.toMillis() + " ms more", null,
                                 Optional.of(remaining));
                     }
-                    boolean blocked = !remaining.isZero() || probing
-                            || (lane == Lane.BULK && (interactiveWaiting > 0 || bulkUnderWay));
+                    boolean blocked = !remaining.isZero() || probing || underWay
+                            || (lane == Lane.BULK && interactiveWaiting > 0);
                     if (!blocked) {
-                        bulkUnderWay |= lane == Lane.BULK;
+                        underWay = true;
                         boolean probe = probeNeeded;
                         probing = probe;
                         probeNeeded = false;
@@ -186,23 +186,23 @@ public final class RateLimits {
             }
         }
 
-        void done(boolean probe, Lane lane) {
+        void done(boolean probe) {
             lock.lock();
             try {
                 if (probe) {
                     probing = false;
                 }
-                bulkUnderWay &= lane != Lane.BULK;
+                underWay = false;
                 changed.signalAll();
             } finally {
                 lock.unlock();
             }
         }
 
-        void pause(boolean probe, Lane lane, Duration pause) {
+        void pause(boolean probe, Duration pause) {
             lock.lock();
             try {
-                bulkUnderWay &= lane != Lane.BULK;
+                underWay = false;
                 Instant until = clock.instant().plus(pause);
                 if (until.isAfter(pausedUntil)) {
                     pausedUntil = until;

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * One bulk call of a scope at a time: when the platform answers 429, no other bulk call of that
+ * One call of a scope at a time: when the platform answers 429, no other call of that
  * scope is already on its way (it would arrive before the Retry-After, an "early" call).
  */
 class RateLimitsTest {
