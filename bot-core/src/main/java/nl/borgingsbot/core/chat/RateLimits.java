@@ -18,8 +18,8 @@ import java.util.function.Supplier;
  * (bulk deliveries and the answers to a partner's click). An adapter runs each platform call
  * through {@link #call}; a call that fails {@link DeliveryException.Reason#TEMPORARY temporarily}
  * (HTTP 429, or briefly unavailable) pauses its scope for everyone until its {@code Retry-After}
- * has passed: no call of that scope starts before then. After a pause one call goes first, alone,
- * to see whether the platform takes calls again.
+ * has passed: no call of that scope starts before then, and after it the first call goes alone
+ * (one call of a scope is under way at a time, see below).
  *
  * <p>Two lanes ({@link Lane#current()}): an interactive call (a partner waits for it) waits out a
  * pause of up to {@link #INTERACTIVE_WAIT} and is tried again after a throttled answer; a bulk
@@ -81,24 +81,24 @@ public final class RateLimits {
         Instant start = clock.instant();
         Duration budget = lane == Lane.BULK ? BULK_WAIT : INTERACTIVE_WAIT;
         while (true) {
-            boolean probe = limiter.admit(lane, start, budget);
+            limiter.admit(lane, start, budget);
             try {
                 T result = call.get();
-                limiter.done(probe);
+                limiter.done();
                 return result;
             } catch (DeliveryException e) {
                 if (!e.reason().temporary()) {
-                    limiter.done(probe);
+                    limiter.done();
                     throw e;
                 }
                 Duration pause = e.retryAfter().filter(d -> !d.isNegative()).orElse(DEFAULT_PAUSE);
-                limiter.pause(probe, pause);
+                limiter.pause(pause);
                 paused.accept(scope, pause);
                 if (lane == Lane.BULK) {
                     throw e;
                 }
             } catch (RuntimeException | Error e) {
-                limiter.done(probe);
+                limiter.done();
                 throw e;
             }
         }
@@ -110,15 +110,13 @@ public final class RateLimits {
         return limiter == null ? 0 : limiter.waiting();
     }
 
-    /** One scope's state: paused until when, whether its first call after a pause is under way, who waits. */
+    /** One scope's state: paused until when, whether a call is under way, who waits. */
     private final class Scope {
 
         private final String name;
         private final ReentrantLock lock = new ReentrantLock();
         private final Condition changed = lock.newCondition();
         private Instant pausedUntil = Instant.MIN;
-        private boolean probeNeeded;
-        private boolean probing;
         private int waiting;
         private int interactiveWaiting;
         private boolean underWay;
@@ -127,8 +125,8 @@ public final class RateLimits {
             this.name = name;
         }
 
-        /** Waits until this lane may call; whether this call is the one that goes alone after a pause. */
-        boolean admit(Lane lane, Instant start, Duration budget) {
+        /** Waits until this lane may call (nothing else of this scope under way, no pause). */
+        void admit(Lane lane, Instant start, Duration budget) {
             boolean counted = false;
             lock.lock();
             try {
@@ -140,14 +138,11 @@ public final class RateLimits {
                                 name + ": rate limited for " + remaining.toMillis() + " ms more", null,
                                 Optional.of(remaining));
                     }
-                    boolean blocked = !remaining.isZero() || probing || underWay
+                    boolean blocked = !remaining.isZero() || underWay
                             || (lane == Lane.BULK && interactiveWaiting > 0);
                     if (!blocked) {
                         underWay = true;
-                        boolean probe = probeNeeded;
-                        probing = probe;
-                        probeNeeded = false;
-                        return probe;
+                        return;
                     }
                     if (!counted) {
                         counted = true;
@@ -186,12 +181,9 @@ public final class RateLimits {
             }
         }
 
-        void done(boolean probe) {
+        void done() {
             lock.lock();
             try {
-                if (probe) {
-                    probing = false;
-                }
                 underWay = false;
                 changed.signalAll();
             } finally {
@@ -199,17 +191,13 @@ public final class RateLimits {
             }
         }
 
-        void pause(boolean probe, Duration pause) {
+        void pause(Duration pause) {
             lock.lock();
             try {
                 underWay = false;
                 Instant until = clock.instant().plus(pause);
                 if (until.isAfter(pausedUntil)) {
                     pausedUntil = until;
-                }
-                probeNeeded = true;
-                if (probe) {
-                    probing = false;
                 }
                 changed.signalAll();
             } finally {
