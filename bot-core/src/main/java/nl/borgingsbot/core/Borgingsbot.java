@@ -79,27 +79,34 @@ public final class Borgingsbot implements AutoCloseable {
      * @param nationalMinimum other sharing regions a region needs before its report compares
      *                        (BORGING_NATIONAL_MINIMUM)
      * @param telemetry       hears of rounds, check-ins and deliveries (metrics, the operator's log)
+     * @param waitingLimit    events accepted and not yet answered, at most; beyond it the core refuses
+     *                        new ones ({@link Inbox.Busy}) and the platform sends them again later
      */
-    public record Settings(int workers, Random random, int nationalMinimum, Telemetry telemetry) {
+    public record Settings(int workers, Random random, int nationalMinimum, Telemetry telemetry, int waitingLimit) {
 
         public static Settings defaults() {
-            return new Settings(WORKERS, new SecureRandom(), NationalComparison.DEFAULT_MINIMUM, Telemetry.NONE);
+            return new Settings(WORKERS, new SecureRandom(), NationalComparison.DEFAULT_MINIMUM, Telemetry.NONE,
+                    Inbox.WAITING_LIMIT);
         }
 
         public Settings withWorkers(int workers) {
-            return new Settings(workers, random, nationalMinimum, telemetry);
+            return new Settings(workers, random, nationalMinimum, telemetry, waitingLimit);
         }
 
         public Settings withRandom(Random random) {
-            return new Settings(workers, random, nationalMinimum, telemetry);
+            return new Settings(workers, random, nationalMinimum, telemetry, waitingLimit);
         }
 
         public Settings withNationalMinimum(int nationalMinimum) {
-            return new Settings(workers, random, nationalMinimum, telemetry);
+            return new Settings(workers, random, nationalMinimum, telemetry, waitingLimit);
         }
 
         public Settings withTelemetry(Telemetry telemetry) {
-            return new Settings(workers, random, nationalMinimum, telemetry);
+            return new Settings(workers, random, nationalMinimum, telemetry, waitingLimit);
+        }
+
+        public Settings withWaitingLimit(int waitingLimit) {
+            return new Settings(workers, random, nationalMinimum, telemetry, waitingLimit);
         }
     }
 
@@ -161,6 +168,8 @@ public final class Borgingsbot implements AutoCloseable {
      * an event handled before.
      *
      * @return completes once the event has been handled and delivered
+     * @throws Inbox.Busy when {@link Settings#waitingLimit()} events are waiting already: do not
+     *                    acknowledge it (answer HTTP 503), the platform sends it again later
      */
     public CompletableFuture<Void> accept(InboundEvent event, Consumer<Handled> deliver) {
         return inbox.accept(event, closesRound(event), this::process, deliver);

@@ -57,7 +57,7 @@ public final class CoreAssembly {
     /** The parts of one bot. */
     public static Borgingsbot.Parts assemble(Repositories repositories, QuestionnaireCatalog catalog, Gateways gateways,
                                              Administrators admins, Clock clock, Borgingsbot.Settings settings) {
-        Inbox inbox = new Inbox(repositories.handledEvents(), clock, settings.workers());
+        Inbox inbox = new Inbox(repositories.handledEvents(), clock, settings.workers(), settings.waitingLimit());
         CheckInService checkIns = new CheckInService(repositories.regions(), repositories.rounds(),
                 repositories.checkIns(), repositories.actions(), repositories.absences(), catalog, clock,
                 settings.telemetry());

@@ -16,7 +16,6 @@ import org.slf4j.LoggerFactory;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
-import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.bolt.App;
@@ -26,12 +25,11 @@ import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.bolt.util.SlackRequestParser;
-import com.slack.api.methods.MethodsClient;
-import com.slack.api.methods.SlackApiException;
 import com.slack.api.socket_mode.SocketModeClient;
 
 import nl.borgingsbot.core.Borgingsbot;
 import nl.borgingsbot.core.chat.ChatGateway;
+import nl.borgingsbot.core.inbox.Inbox;
 import nl.borgingsbot.core.telemetry.Telemetry;
 import nl.borgingsbot.core.i18n.Refusal;
 
@@ -69,7 +67,7 @@ public final class SlackConnection implements AutoCloseable {
     private final SlackSettings settings;
     private final App app;
     private final SlackGateway gateway;
-    private final MethodsClient methods;
+    private final SlackApi methods;
     private final BlockKitRenderer renderer = new BlockKitRenderer();
     private final ExecutorService pool;
     private final SlackRequestParser parser;
@@ -106,7 +104,7 @@ public final class SlackConnection implements AutoCloseable {
                 .allEventsApiAutoAckEnabled(true)
                 .build();
         this.app = new App(config);
-        this.methods = slack.methods(settings.botToken());
+        this.methods = new SlackApi(slack, settings.botToken());
         this.telemetry = telemetry;
         this.gateway = new SlackGateway(methods, renderer, new RateLimitedCall(telemetry));
         this.parser = new SlackRequestParser(config);
@@ -189,7 +187,7 @@ public final class SlackConnection implements AutoCloseable {
                 telemetry.acknowledged("slack", Duration.ofNanos(System.nanoTime() - start));
             }
         });
-        new SlackHandlers(bot, gateway, renderer, pool).register(app);
+        new SlackHandlers(bot, gateway, methods, renderer, pool).register(app);
     }
 
     /** Connects over Socket Mode (needs the app-level token); returns once connected. */
@@ -247,6 +245,9 @@ public final class SlackConnection implements AutoCloseable {
             Response response = app.run(request);
             return new HttpReply(response.getStatusCode(), Optional.ofNullable(response.getContentType()).orElse("text/plain"),
                     response.getHeaders(), Optional.ofNullable(response.getBody()).orElse(""));
+        } catch (Inbox.Busy e) {
+            // not acknowledged: Slack sends an event again later (the core logged it, once a minute)
+            return new HttpReply(503, "text/plain", Map.of("Retry-After", List.of("1")), "");
         } catch (Exception e) {
             LOG.error("Slack request failed", e);
             return new HttpReply(500, "text/plain", Map.of(), "");

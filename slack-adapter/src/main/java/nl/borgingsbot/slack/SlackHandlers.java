@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.context.builtin.ActionContext;
-import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.app_backend.interactive_components.response.ActionResponse;
+import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.MessageEvent;
@@ -51,6 +51,7 @@ public final class SlackHandlers {
 
     private final Borgingsbot bot;
     private final SlackGateway gateway;
+    private final SlackApi api;
     private final BlockKitRenderer renderer;
     private final Executor pool;
     /** The question a toelichting modal was opened from, by "channel:ts". */
@@ -62,9 +63,10 @@ public final class SlackHandlers {
     private record Asked(String channel, String ts, Message message) {
     }
 
-    SlackHandlers(Borgingsbot bot, SlackGateway gateway, BlockKitRenderer renderer, Executor pool) {
+    SlackHandlers(Borgingsbot bot, SlackGateway gateway, SlackApi api, BlockKitRenderer renderer, Executor pool) {
         this.bot = bot;
         this.gateway = gateway;
+        this.api = api;
         this.renderer = renderer;
         this.pool = pool;
     }
@@ -86,7 +88,7 @@ public final class SlackHandlers {
             // Slack does not retry a slash command (it tells the person it failed): every one is new
             InboundEvent event = new InboundEvent.Command(user, channel(p.getTeamId(), p.getChannelId()),
                     SlackText.neutralMentions(Optional.ofNullable(p.getText()).orElse("")));
-            bot.accept(event, handled -> answerCommand(p, ctx, handled));
+            bot.accept(event, handled -> answerCommand(p, handled));
             return ctx.ack();
         });
         app.event(MessageEvent.class, (req, ctx) -> {
@@ -119,7 +121,7 @@ public final class SlackHandlers {
                         BlockKitRenderer.actionIdOf(action.getActionId()), Optional.ofNullable(action.getValue()).orElse(""),
                         Optional.empty(), key("action", clickedWhere(p, action), action.getActionId(),
                                 Optional.ofNullable(action.getValue()).orElse(""), user.userId()));
-                bot.accept(choice, handled -> clicked(p, action, ctx, user, handled));
+                bot.accept(choice, handled -> clicked(p, action, user, handled));
             }
             return ctx.ack();
         });
@@ -174,11 +176,12 @@ public final class SlackHandlers {
                 && event.getText() != null && event.getThreadTs() == null;
     }
 
-    private void answerCommand(SlashCommandPayload p, SlashCommandContext ctx, Handled handled) {
+    private void answerCommand(SlashCommandPayload p, Handled handled) {
         for (Message reply : handled.replies()) {
             BlockKitRenderer.Rendered rendered = renderer.render(reply);
             try {
-                ctx.respond(r -> r.responseType("ephemeral").text(rendered.fallbackText()).blocks(rendered.blocks()));
+                api.respond(p.getResponseUrl(), SlashCommandResponse.builder().responseType("ephemeral")
+                        .text(rendered.fallbackText()).blocks(rendered.blocks()).build());
             } catch (IOException e) {
                 LOG.warn("could not answer /borging of {}: {}", p.getUserId(), e.getMessage());
             }
@@ -207,8 +210,7 @@ public final class SlackHandlers {
     }
 
     /** After a click: the clicked message shown answered once the core stored it, then the replies. */
-    private void clicked(BlockActionPayload p, BlockActionPayload.Action action, ActionContext ctx, ChatUser user,
-                         Handled handled) {
+    private void clicked(BlockActionPayload p, BlockActionPayload.Action action, ChatUser user, Handled handled) {
         String channel = p.getChannel() == null ? null : p.getChannel().getId();
         boolean ephemeral = p.getContainer() != null && p.getContainer().isEphemeral();
         boolean fromHome = p.getView() != null && "home".equals(p.getView().getType());
@@ -217,14 +219,14 @@ public final class SlackHandlers {
             asked.remove(user.userId() + ":" + chosen.questionKey());
             String label = !chosen.label().isEmpty() ? chosen.label()
                     : action.getText() == null ? "" : action.getText().getText();
-            readOnly(p, action, channel, ephemeral, ctx, label);
+            readOnly(p, action, channel, ephemeral, label);
         }
         for (Message reply : handled.replies()) {
             if (fromHome) {
                 gateway.sendDirect(user, reply);
             } else if (ephemeral || channel == null) {
                 BlockKitRenderer.Rendered rendered = renderer.render(reply);
-                respond(ctx, rendered, false);
+                respond(p.getResponseUrl(), rendered, false);
             } else {
                 post(user, channel, reply);
             }
@@ -264,15 +266,15 @@ public final class SlackHandlers {
 
     /** Shows the clicked message with the choice instead of its buttons. */
     private void readOnly(BlockActionPayload p, BlockActionPayload.Action action, String channel, boolean ephemeral,
-                          ActionContext ctx, String label) {
+                          String label) {
         if (p.getMessage() == null || p.getMessage().getBlocks() == null) {
             return;
         }
         var blocks = ReadOnlyMessage.of(p.getMessage().getBlocks(), action.getBlockId(), label);
         String text = Optional.ofNullable(p.getMessage().getText()).orElse(label);
         if (ephemeral || channel == null) {
-            respond(ctx, new BlockKitRenderer.Rendered(blocks, text), true);
-        } else if (!replaceOriginal(ctx, p.getResponseUrl(), blocks, text)) {
+            respond(p.getResponseUrl(), new BlockKitRenderer.Rendered(blocks, text), true);
+        } else if (!replaceOriginal(p.getResponseUrl(), blocks, text)) {
             showAnswered(channel, p.getMessage().getTs(), blocks, text);
         }
     }
@@ -281,12 +283,13 @@ public final class SlackHandlers {
      * Replaces the clicked message through the click's {@code response_url} ({@code replace_original}),
      * which costs no {@code chat.update} (Tier 3, about 50 a minute a workspace); whether Slack took it.
      */
-    private static boolean replaceOriginal(ActionContext ctx, String responseUrl, List<LayoutBlock> blocks, String text) {
+    private boolean replaceOriginal(String responseUrl, List<LayoutBlock> blocks, String text) {
         if (responseUrl == null || responseUrl.isBlank()) {
             return false;
         }
         try {
-            int status = ctx.respond(r -> r.replaceOriginal(true).text(text).blocks(blocks)).getCode();
+            int status = api.respond(responseUrl, ActionResponse.builder().replaceOriginal(true).text(text).blocks(blocks).build())
+                    .getCode();
             if (status == 200) {
                 return true;
             }
@@ -309,10 +312,10 @@ public final class SlackHandlers {
         }
     }
 
-    private static void respond(ActionContext ctx, BlockKitRenderer.Rendered rendered, boolean replace) {
+    private void respond(String responseUrl, BlockKitRenderer.Rendered rendered, boolean replace) {
         try {
-            ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(replace)
-                    .text(rendered.fallbackText()).blocks(rendered.blocks()));
+            api.respond(responseUrl, ActionResponse.builder().responseType("ephemeral").replaceOriginal(replace)
+                    .text(rendered.fallbackText()).blocks(rendered.blocks()).build());
         } catch (IOException e) {
             LOG.warn("could not answer a click: {}", e.getMessage());
         }

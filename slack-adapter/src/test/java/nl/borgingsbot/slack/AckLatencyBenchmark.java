@@ -184,8 +184,7 @@ public final class AckLatencyBenchmark {
 
     private static void nextQuestion(SlackTestBot test, SlackTiers tiers, Loaded result, String phase, String channel,
                                      int before, long start) {
-        test.slack().await("the next question in " + channel, java.time.Duration.ofMinutes(3),
-                all -> test.slack().posts(channel).size() > before);
+        test.slack().awaitPosts(channel, before + 1, java.time.Duration.ofMinutes(3));
         result.add(result.nextQuestion(), phase, (tiers.postedAt(channel).get(before) - start) / 1_000);
     }
 

@@ -210,7 +210,7 @@ public final class NationalMondayBenchmark {
         if (status != 200) {
             throw new AssertionError("HTTP " + status);
         }
-        slack.await("the next question for " + user, max, all -> slack.posts(channel).size() > before);
+        slack.awaitPosts(channel, before + 1, max);
         List<Long> at = tiers.postedAt(channel);
         long arrived = at.size() > before ? at.get(before) : System.nanoTime();
         (click ? clickLatencies : typedLatencies).add(arrived - sent);

@@ -62,9 +62,9 @@ class TeamsEntryPointTest {
     }
 
     /** The application as deployed (Teams with app id, secret and tenant) on the test's SQLite file. */
-    private ConfigurableApplicationContext start() {
+    private ConfigurableApplicationContext start(String... more) {
         activities = new Activities(connector.url());
-        return new SpringApplicationBuilder(TestApplication.class).properties(
+        return new SpringApplicationBuilder(TestApplication.class).properties(more).properties(
                 "server.port=0", "server.address=127.0.0.1",
                 "MICROSOFT_APP_ID=" + APP_ID, "MICROSOFT_APP_PASSWORD=not-a-real-secret",
                 "MICROSOFT_APP_TENANT_ID=" + Activities.TENANT, "test.admins=teams:aad-ADMIN",
@@ -163,6 +163,25 @@ class TeamsEntryPointTest {
             assertThat(Cards.text(update.body())).contains("\u2713 4").contains("STO is geïntegreerd");
             assertThat(Cards.elements(update.body(), "Action.Submit")).isEmpty();
             assertThat(lastTo("U1")).contains("Stelling 2 van 7");
+        }
+    }
+
+    @Test
+    void aFullCoreAnswers503AndTheActivitySentAgainIsAnsweredOnce() {
+        try (ConfigurableApplicationContext app = start("test.waiting-limit=1")) {
+            regionWith(app, List.of("U1", "U2"));
+            int before = sentTo("U2").size();
+            // Teams throttles the reply to U1 for 2 s: U1's message waits in the core meanwhile
+            connector.failNext(call -> call.isSend() && call.conversationId().equals(Activities.personalConversation("U1")),
+                    429, Map.of("Retry-After", "2"));
+            assertThat(post(app, activities.dm("U1", "hallo")).statusCode()).isEqualTo(200);
+            String second = activities.dm("U2", "hallo");
+
+            assertThat(post(app, second).statusCode()).as("refused while the core is full").isEqualTo(503);
+
+            assertThat(app.getBean(Borgingsbot.class).awaitIdle(Duration.ofSeconds(60))).isTrue();
+            send(app, second); // the Bot Connector sends it again
+            assertThat(sentTo("U2")).hasSize(before + 1);
         }
     }
 

@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
 import nl.borgingsbot.core.Borgingsbot;
+import nl.borgingsbot.core.inbox.Inbox;
 import nl.borgingsbot.core.chat.ChatGateway;
 import nl.borgingsbot.core.chat.Gateways;
 import nl.borgingsbot.core.chat.Platforms;
@@ -41,8 +42,10 @@ class TestApplication {
     }
 
     @Bean
-    Borgingsbot borgingsbot(Database database, Gateways gateways, Clock clock, @Value("${test.admins}") String admins) {
+    Borgingsbot borgingsbot(Database database, Gateways gateways, Clock clock, @Value("${test.admins}") String admins,
+                            @Value("${test.waiting-limit:" + Inbox.WAITING_LIMIT + "}") int waitingLimit) {
         return new Borgingsbot(database.repositories(), Fixtures.catalog(), gateways,
-                Administrators.parse(admins, Platforms.of(TeamsGateway.PLATFORM)), clock);
+                Administrators.parse(admins, Platforms.of(TeamsGateway.PLATFORM)), clock,
+                Borgingsbot.Settings.defaults().withWaitingLimit(waitingLimit));
     }
 }

@@ -38,6 +38,9 @@ import nl.borgingsbot.core.chat.InboundEvent;
  *   handled are kept in the database ({@link HandledEvents}) for {@link #KEPT}, then pruned.</li>
  *   <li><b>In order.</b> One person's events are handled one at a time, in the order they were
  *   accepted; different people's run in parallel.</li>
+ *   <li><b>Bounded.</b> At most {@code waitingLimit} events wait (accepted, not yet answered); the
+ *   next one is refused at the door ({@link Busy}) instead of growing the queues without end, and
+ *   the adapter answers the platform 503, so that it sends the event again later.</li>
  *   <li><b>Earlier first.</b> An event accepted with {@code afterEarlier} (a round being closed)
  *   waits until every event accepted before it, of anyone, has been handled: a submission
  *   acknowledged before the close counts in the round.</li>
@@ -75,15 +78,38 @@ public final class Inbox implements AutoCloseable {
 
     /** Threads that send the replies after handling; they wait on a platform's API, not on the CPU. */
     public static final int REPLY_THREADS = 32;
+    /**
+     * Events waiting at most, by default: a national Monday's 1,200 partners each with a few clicks
+     * in flight fit many times over; a platform resending faster than the bot answers does not.
+     */
+    public static final int WAITING_LIMIT = 10_000;
+    private static final Duration WARN_BUSY_EVERY = Duration.ofMinutes(1);
+
+    /** An event refused because {@code waitingLimit} events are waiting: not acknowledged, sent again later. */
+    public static final class Busy extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Busy(int limit) {
+            super(limit + " events are waiting to be handled; this one is refused and comes again later");
+        }
+    }
+
+    private final int waitingLimit;
+    private volatile Instant lastWarnedBusy = Instant.EPOCH;
 
     /**
-     * @param workers threads that handle events after the ack (the core and the database); the
-     *                replies go out on {@link #REPLY_THREADS} other threads, so a slow platform
-     *                API does not hold these
+     * @param workers      threads that handle events after the ack (the core and the database); the
+     *                     replies go out on {@link #REPLY_THREADS} other threads, so a slow platform
+     *                     API does not hold these
+     * @param waitingLimit events accepted and not yet answered, at most ({@link #WAITING_LIMIT})
      */
-    public Inbox(HandledEvents handledEvents, Clock clock, int workers) {
+    public Inbox(HandledEvents handledEvents, Clock clock, int workers, int waitingLimit) {
+        if (waitingLimit < 1) {
+            throw new IllegalArgumentException("waitingLimit must be at least 1, was " + waitingLimit);
+        }
         this.handledEvents = handledEvents;
         this.clock = clock;
+        this.waitingLimit = waitingLimit;
         this.pool = Executors.newFixedThreadPool(workers, daemons("borgingsbot-"));
         this.replies = Executors.newFixedThreadPool(REPLY_THREADS, daemons("borgingsbot-reply-"));
     }
@@ -93,6 +119,7 @@ public final class Inbox implements AutoCloseable {
         return r -> {
             Thread thread = new Thread(r, prefix + threads.incrementAndGet());
             thread.setDaemon(true);
+            thread.setPriority(Thread.MIN_PRIORITY);
             return thread;
         };
     }
@@ -104,9 +131,14 @@ public final class Inbox implements AutoCloseable {
      *
      * @param afterEarlier wait for every event accepted before this one (of anyone)
      * @return completes once the event is handled and delivered (or dropped)
+     * @throws Busy when {@code waitingLimit} events are waiting: the event is not taken
      */
     public synchronized CompletableFuture<Void> accept(InboundEvent event, boolean afterEarlier,
                                                       Function<InboundEvent, Handled> handle, Consumer<Handled> deliver) {
+        if (pending.size() >= waitingLimit) {
+            warnBusy();
+            throw new Busy(waitingLimit);
+        }
         String key = event.from().platform().key() + ":" + event.key();
         if (!inFlight.add(key)) {
             LOG.debug("a second copy of an event in flight: dropped");
@@ -161,6 +193,16 @@ public final class Inbox implements AutoCloseable {
             synchronized (this) {
                 inFlight.remove(key);
             }
+        }
+    }
+
+    /** Once a minute at most: a platform resending faster than the bot answers would flood the log. */
+    private void warnBusy() {
+        Instant now = Instant.now();
+        if (Duration.between(lastWarnedBusy, now).compareTo(WARN_BUSY_EVERY) >= 0) {
+            lastWarnedBusy = now;
+            LOG.warn("{} events are waiting to be handled: new ones are refused (HTTP 503) until the bot catches up;"
+                    + " the platforms send them again", waitingLimit);
         }
     }
 

@@ -68,6 +68,8 @@ public final class FakeSlack implements AutoCloseable {
     private final Gson gson = new Gson();
     private final List<Call> calls = new ArrayList<>();
     private final Map<String, List<Call>> postsByChannel = new HashMap<>();
+    /** Per channel, what {@link #awaitPosts} waits on. */
+    private final Map<String, Object> postSignals = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, String> errors = new HashMap<>();
     private final Map<String, Integer> rateLimited = new HashMap<>();
     private final Map<String, Integer> failures = new HashMap<>();
@@ -207,10 +209,36 @@ public final class FakeSlack implements AutoCloseable {
         return List.copyOf(calls);
     }
 
-    /** Waits until {@code channel} has at least {@code count} posts; returns them. */
+    /** Waits until {@code channel} has at least {@code count} posts (at most 20 s); returns them. */
     public List<Call> awaitPosts(String channel, int count) {
-        await(count + " posts in " + channel, all -> posts(channel).size() >= count);
-        return posts(channel);
+        return awaitPosts(channel, count, Duration.ofSeconds(20));
+    }
+
+    /**
+     * Waits until {@code channel} has at least {@code count} posts; returns them. Woken only by a post
+     * in that channel: with hundreds of partners waiting at once (the load generators), waking every
+     * waiter on every call would cost more CPU than the bot under test.
+     */
+    public List<Call> awaitPosts(String channel, int count, Duration timeout) {
+        Object signal = postSignals.computeIfAbsent(channel, c -> new Object());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (signal) {
+            List<Call> posts;
+            while ((posts = posts(channel)).size() < count) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("timed out waiting for " + count + " posts in " + channel + "; there are "
+                            + posts.size());
+                }
+                try {
+                    signal.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError(e);
+                }
+            }
+            return posts;
+        }
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -256,6 +284,12 @@ public final class FakeSlack implements AutoCloseable {
                 postsByChannel.computeIfAbsent(call.param("channel"), c -> new ArrayList<>()).add(call);
             }
             notifyAll();
+        }
+        Object signal = status == 200 && method.equals("chat.postMessage") ? postSignals.get(params.getOrDefault("channel", "")) : null;
+        if (signal != null) {
+            synchronized (signal) {
+                signal.notifyAll();
+            }
         }
         byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");

@@ -66,13 +66,19 @@ public final class SlackTestBot implements AutoCloseable {
     /** As above, against this fake Slack (e.g. one with {@link FakeSlack#tiers rate limits}); closes it. */
     public SlackTestBot(Path dir, java.util.function.Function<SlackSettings, SlackConnection> connections,
                         int coreWorkers, FakeSlack fake) throws IOException {
+        this(dir, connections, Borgingsbot.Settings.defaults().withWorkers(coreWorkers), fake);
+    }
+
+    /** With the core tuned by {@code settings}, against this fake Slack; closes it. */
+    public SlackTestBot(Path dir, java.util.function.Function<SlackSettings, SlackConnection> connections,
+                        Borgingsbot.Settings settings, FakeSlack fake) throws IOException {
         slack = fake;
         database = Database.open("jdbc:sqlite:" + dir.resolve("bot.db"), "", "");
         connection = connections.apply(new SlackSettings("fake-bot-token-for-tests", Optional.empty(), Optional.of(SECRET),
                 Optional.of(slack.apiUrl())));
         bot = new Borgingsbot(database.repositories(), Fixtures.catalog(),
                 new Gateways(List.of(connection.gateway())), Administrators.parse("slack:" + ADMIN, Platforms.of(SlackGateway.PLATFORM)), Clock.systemUTC(),
-                Borgingsbot.Settings.defaults().withWorkers(coreWorkers));
+                settings);
         connection.connect(bot);
         endpoint = SlackEndpoint.start(connection);
     }

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.microsoft.bot.schema.Activity;
 
+import nl.borgingsbot.core.inbox.Inbox;
 import nl.borgingsbot.teams.ActivityJson;
 import nl.borgingsbot.teams.RequestAuthenticator;
 import nl.borgingsbot.teams.TeamsBot;
@@ -54,7 +55,12 @@ public class TeamsController {
         if (!authenticator.accepts(activity, authorization)) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
         }
-        bot.onActivity(activity);
+        try {
+            bot.onActivity(activity);
+        } catch (Inbox.Busy e) {
+            // not acknowledged: the Bot Connector sends the activity again later (the core logged it)
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1").build();
+        }
         return ResponseEntity.ok().build();
     }
 }
