@@ -175,6 +175,22 @@ class RateLimitsTest {
         assertThat(secondInA.get()).isEqualTo(1);
     }
 
+    @Test
+    void whenAPacedScopesWindowHasRoomAgainAWaitingPartnersCallGoesBeforeABulkCall() throws Exception {
+        List<Scope> paced = List.of(new Scope("tenant p", Rule.atMost(1, Duration.ofSeconds(1))));
+        List<Lane> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+        limits.call(paced, () -> order.add(Lane.current()));
+        CompletableFuture<Void> partner = CompletableFuture.runAsync(() -> Lane.run(Lane.INTERACTIVE,
+                () -> limits.call(paced, () -> order.add(Lane.current()))));
+        awaitUntil(() -> limits.waiting("tenant p") == 1);
+        CompletableFuture<Void> bulk = CompletableFuture.runAsync(() -> Lane.run(Lane.BULK,
+                () -> limits.call(paced, () -> order.add(Lane.current()))));
+
+        partner.get(10, TimeUnit.SECONDS);
+        bulk.get(10, TimeUnit.SECONDS);
+        assertThat(order).containsExactly(Lane.current(), Lane.INTERACTIVE, Lane.BULK);
+    }
+
     private static Void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);
