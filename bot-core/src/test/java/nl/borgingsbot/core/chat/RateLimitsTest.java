@@ -1,6 +1,8 @@
 package nl.borgingsbot.core.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -81,7 +84,7 @@ class RateLimitsTest {
         DeliveryException throttled = new DeliveryException(DeliveryException.Reason.TEMPORARY, "429", null,
                 Optional.of(Duration.ofSeconds(2)));
 
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> Lane.run(Lane.BULK,
+        assertThat(catchThrowable(() -> Lane.run(Lane.BULK,
                 () -> limits.call(tenantAnd("conversation a"), () -> {
                     throw throttled;
                 })))).isSameAs(throttled);
@@ -96,14 +99,14 @@ class RateLimitsTest {
     void aBulkCallThatTheWiderScopesPauseWouldOutwaitGoesBackWithTheTimeLeftWithoutCalling() {
         MutableClock clock = new MutableClock(T0);
         RateLimits limits = new RateLimits(clock, clock::advance);
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> Lane.run(Lane.BULK,
+        assertThat(catchThrowable(() -> Lane.run(Lane.BULK,
                 () -> limits.call(tenantAnd("conversation a"), () -> {
                     throw new DeliveryException(DeliveryException.Reason.TEMPORARY, "429", null,
                             Optional.of(Duration.ofSeconds(30)));
                 })))).isInstanceOf(DeliveryException.class);
         AtomicInteger calls = new AtomicInteger();
 
-        DeliveryException back = org.assertj.core.api.Assertions.catchThrowableOfType(() -> Lane.run(Lane.BULK,
+        DeliveryException back = catchThrowableOfType(() -> Lane.run(Lane.BULK,
                 () -> limits.call(tenantAnd("conversation b"), calls::incrementAndGet)), DeliveryException.class);
 
         assertThat(back.reason()).isEqualTo(DeliveryException.Reason.TEMPORARY);
@@ -178,7 +181,7 @@ class RateLimitsTest {
     @Test
     void whenAPacedScopesWindowHasRoomAgainAWaitingPartnersCallGoesBeforeABulkCall() throws Exception {
         List<Scope> paced = List.of(new Scope("tenant p", Rule.atMost(1, Duration.ofSeconds(1))));
-        List<Lane> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Lane> order = new CopyOnWriteArrayList<>();
         limits.call(paced, () -> order.add(Lane.current()));
         CompletableFuture<Void> partner = CompletableFuture.runAsync(() -> Lane.run(Lane.INTERACTIVE,
                 () -> limits.call(paced, () -> order.add(Lane.current()))));
