@@ -108,8 +108,8 @@ public final class TeamsBot {
     private Optional<String> answer(Activity activity, Activity answer) {
         answer.setReplyToId(activity.getId());
         try {
-            return Optional.ofNullable(gateway.send(activity.getServiceUrl(), activity.getConversation().getId(), answer,
-                    "a reply", status -> DeliveryException.Reason.OTHER));
+            return Optional.ofNullable(gateway.send(activity.getServiceUrl(), mapper.tenantOf(activity),
+                    activity.getConversation().getId(), answer, "a reply", status -> DeliveryException.Reason.OTHER));
         } catch (DeliveryException e) {
             LOG.warn("Could not answer in Teams: {}", e.getMessage());
             return Optional.empty();
@@ -133,7 +133,7 @@ public final class TeamsBot {
         update.setId(activityId);
         update.setConversation(activity.getConversation());
         try {
-            gateway.update(activity.getServiceUrl(), conversationId, activityId, update);
+            gateway.update(activity.getServiceUrl(), mapper.tenantOf(activity), conversationId, activityId, update);
         } catch (DeliveryException e) {
             LOG.warn("Could not update a card in Teams: {}", e.getMessage());
         }

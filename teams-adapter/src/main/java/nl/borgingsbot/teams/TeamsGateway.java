@@ -1,5 +1,6 @@
 package nl.borgingsbot.teams;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -26,6 +27,9 @@ import nl.borgingsbot.core.chat.Part;
 import nl.borgingsbot.core.chat.Platform;
 import nl.borgingsbot.core.chat.PostedMessage;
 import nl.borgingsbot.core.chat.RateLimits;
+import nl.borgingsbot.core.chat.RateLimits.Rule;
+import nl.borgingsbot.core.chat.RateLimits.Scope;
+import nl.borgingsbot.core.chat.RateLimits.Window;
 import nl.borgingsbot.core.i18n.Texts;
 import nl.borgingsbot.core.region.Region;
 
@@ -43,6 +47,9 @@ import nl.borgingsbot.core.region.Region;
  *   <li>A channel post or thread reply too large for one card goes as several, in order (the rest
  *   of a post in its thread); an image is made to fit the Bot Service's 256 KB a request, and when
  *   Teams still refuses it, it comes by link or is left out with a sentence on how to get it.</li>
+ *   <li>Every call keeps to Teams' rate limits ({@link #TENANT}, {@link #CONVERSATION}) through the
+ *   shared {@link RateLimits}: in the tenant's scope and, when it goes to a conversation, in that
+ *   conversation's too. Teams' 429 does not say which limit was hit, so it pauses the tenant.</li>
  * </ul>
  */
 public final class TeamsGateway implements ChatGateway {
@@ -56,6 +63,14 @@ public final class TeamsGateway implements ChatGateway {
     static final int REQUEST_LIMIT = 256 * 1024;
     /** The most an inline PNG may take: as base64, beside a full card, it stays under the request limit. */
     static final int INLINE_IMAGE_LIMIT = (REQUEST_LIMIT - AdaptiveCards.CARD_LIMIT - 8 * 1024) / 4 * 3;
+    /**
+     * Teams' limit per app per tenant: 50 requests a second over all its conversations (Microsoft
+     * Learn, "Optimize your bot with rate limiting in Teams"; docs/benchmarks.md).
+     */
+    static final Rule TENANT = Rule.atMost(50, Duration.ofSeconds(1));
+    /** Teams' limits per bot per conversation (thread): 7 in 1 s, 8 in 2 s, 60 in 30 s, 1800 in an hour; one call at a time. */
+    static final Rule CONVERSATION = new Rule(1, List.of(new Window(7, Duration.ofSeconds(1)),
+            new Window(8, Duration.ofSeconds(2)), new Window(60, Duration.ofSeconds(30)), new Window(1800, Duration.ofHours(1))));
 
     private final ConversationStore store;
     private final ConnectorClients clients;
@@ -73,9 +88,8 @@ public final class TeamsGateway implements ChatGateway {
     }
 
     /**
-     * @param limits one limiter per scope, shared by every thread: a 429 (or 412/502/503/504) from
-     *               the Bot Connector pauses that conversation (or creating chats in that tenant)
-     *               for everyone until its {@code Retry-After} has passed
+     * @param limits the rate limits, shared by every thread: a 429 (or 412/502/503/504) from the
+     *               Bot Connector pauses the tenant for everyone until its {@code Retry-After} has passed
      */
     public TeamsGateway(ConversationStore store, ConnectorClients clients, FileOffers files, ImageLinks links,
                         RateLimits limits) {
@@ -100,7 +114,7 @@ public final class TeamsGateway implements ChatGateway {
                 ? List.of(files.activity(message))
                 : AdaptiveCards.activities(message, image -> Optional.of(AdaptiveCards.dataUri(image.png())));
         for (Activity activity : activities) {
-            send(ref.serviceUrl(), ref.conversationId(), activity, "a direct message",
+            send(ref.serviceUrl(), ref.tenantId(), ref.conversationId(), activity, "a direct message",
                     status -> status == 403 || status == 404 ? Reason.USER_UNREACHABLE : Reason.OTHER);
         }
     }
@@ -116,7 +130,10 @@ public final class TeamsGateway implements ChatGateway {
         parameters.setMembers(List.of(member));
         parameters.setTenantId(user.workspace());
         parameters.setChannelData(tenantData(user.workspace()));
-        ConversationResourceResponse created = limits.call(tenantScope(user.workspace()), () -> ConnectorErrors.await(
+        // one creation of a person's chat at a time, so that two deliveries to them do not race (412)
+        List<Scope> scopes = List.of(tenant(user.workspace()),
+                Scope.oneAtATime("chat with " + user.userId() + " in " + user.workspace()));
+        ConversationResourceResponse created = limits.call(scopes, () -> ConnectorErrors.await(
                 client(known.serviceUrl()).getConversations().createConversation(parameters),
                 "creating a 1:1 chat", status -> status == 403 || status == 404 || status == 400
                         ? Reason.USER_UNREACHABLE : Reason.OTHER));
@@ -145,7 +162,7 @@ public final class TeamsGateway implements ChatGateway {
         data.putObject("channel").put("id", channel.channelId());
         parameters.setChannelData(data);
         parameters.setActivity(activity);
-        ConversationResourceResponse created = limits.call(conversationScope(channel.channelId()), () -> ConnectorErrors.await(
+        ConversationResourceResponse created = limits.call(scopes(channel.workspace(), channel.channelId()), () -> ConnectorErrors.await(
                 client(ref.serviceUrl()).getConversations().createConversation(parameters),
                 "posting to a channel", status -> status == 403 ? Reason.NOT_IN_CHANNEL
                         : status == 404 ? Reason.CHANNEL_NOT_FOUND : Reason.OTHER));
@@ -170,7 +187,8 @@ public final class TeamsGateway implements ChatGateway {
 
     private void reply(ConversationRef ref, PostedMessage parent, Activity reply) {
         reply.setReplyToId(parent.messageId());
-        send(ref.serviceUrl(), parent.channel().channelId() + THREAD + parent.messageId(), reply, "a reply in a thread",
+        send(ref.serviceUrl(), ref.tenantId(), parent.channel().channelId() + THREAD + parent.messageId(), reply,
+                "a reply in a thread",
                 status -> status == 403 ? Reason.NOT_IN_CHANNEL
                         : status == 404 ? Reason.CHANNEL_NOT_FOUND : Reason.OTHER);
     }
@@ -214,9 +232,10 @@ public final class TeamsGateway implements ChatGateway {
         return send.apply(AdaptiveCards.activities(new Message(parts), i -> Optional.empty()));
     }
 
-    /** Sends an activity to a conversation; the id Teams gave it. */
-    String send(String serviceUrl, String conversationId, Activity activity, String what, ConnectorErrors.Reasons reasons) {
-        ResourceResponse response = limits.call(conversationScope(conversationId), () -> ConnectorErrors.await(
+    /** Sends an activity to a conversation of {@code tenantId}; the id Teams gave it. */
+    String send(String serviceUrl, String tenantId, String conversationId, Activity activity, String what,
+                ConnectorErrors.Reasons reasons) {
+        ResourceResponse response = limits.call(scopes(tenantId, conversationId), () -> ConnectorErrors.await(
                 client(serviceUrl).getConversations().sendToConversation(conversationId, activity), "sending " + what,
                 reasons));
         LOG.debug("sent {} to a Teams conversation", what);
@@ -224,21 +243,21 @@ public final class TeamsGateway implements ChatGateway {
     }
 
     /** Replaces an activity the bot sent (a clicked card made read-only), limited as a send to that conversation. */
-    void update(String serviceUrl, String conversationId, String activityId, Activity update) {
-        limits.call(conversationScope(conversationId), () -> ConnectorErrors.await(
+    void update(String serviceUrl, String tenantId, String conversationId, String activityId, Activity update) {
+        limits.call(scopes(tenantId, conversationId), () -> ConnectorErrors.await(
                 client(serviceUrl).getConversations().updateActivity(conversationId, activityId, update),
                 "updating a card", status -> Reason.OTHER));
     }
 
-    /** The limiter's scope of a conversation: a channel's threads share the channel's. */
-    private static String conversationScope(String conversationId) {
+    /** The scopes of a call to a conversation: its tenant, then the conversation (a channel's threads share the channel's). */
+    private static List<Scope> scopes(String tenantId, String conversationId) {
         int thread = conversationId.indexOf(THREAD);
-        return "conversation " + (thread < 0 ? conversationId : conversationId.substring(0, thread));
+        String conversation = thread < 0 ? conversationId : conversationId.substring(0, thread);
+        return List.of(tenant(tenantId), new Scope("conversation " + conversation, CONVERSATION));
     }
 
-    /** The limiter's scope of creating 1:1 chats in a tenant. */
-    private static String tenantScope(String tenantId) {
-        return "createConversation " + tenantId;
+    private static Scope tenant(String tenantId) {
+        return new Scope("tenant " + tenantId, TENANT);
     }
 
     private ConnectorClient client(String serviceUrl) {
