@@ -65,6 +65,7 @@ public final class AckLatencyBenchmark {
                 + BenchStats.load());
         bench.run(50, "warm-up", Borgingsbot.WORKERS, new ArrayList<>());
         List<String> rows = new ArrayList<>();
+        List<String> cpu = new ArrayList<>();
         for (int latency : new int[] {0, 80}) {
             Loaded bot = bench.loaded(PARTNERS, latency);
             Loaded bare = bench.bareReplay(bot);
@@ -78,12 +79,21 @@ public final class AckLatencyBenchmark {
                         + ms(percentile(bareAck, 0.99)) + " | " + ratio(botAck, bareAck, 0.99) + " | "
                         + ms(percentile(next, 0.50)) + " | " + ms(percentile(next, 0.99)) + " | " + botAck.length + " |");
             }
+            int clicks = bot.acks("think").size() + bot.acks("burst").size();
+            cpu.add("| " + latency + " ms | " + String.format(java.util.Locale.ROOT, "%.2f ms", bot.cpuNanos().get() / 1e6 / clicks)
+                    + " | " + String.format(java.util.Locale.ROOT, "%.2f ms", bare.cpuNanos().get() / 1e6 / clicks) + " | " + clicks + " |");
             System.err.println("latency " + latency + " ms done, load average " + BenchStats.load());
         }
         System.out.println("| Slack API latency | load | bot ack p50 | bot ack p99 | bare ack p50 | bare ack p99 "
                 + "| ack p99 bot / bare | click to next question p50 | p99 | clicks |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         rows.forEach(System.out::println);
+        System.out.println();
+        System.out.println("CPU time of the whole process per click while clicking (the bot's run includes the fake Slack"
+                + " answering the bot's calls, and the load generator):");
+        System.out.println("| Slack API latency | bot run | bare app run | clicks |");
+        System.out.println("|---|---|---|---|");
+        cpu.forEach(System.out::println);
         System.out.println("load average at the end " + BenchStats.load());
     }
 
@@ -93,7 +103,8 @@ public final class AckLatencyBenchmark {
 
     /** One run's latencies in µs per phase ("think", "burst"), and what the bare app replays. */
     private record Loaded(java.util.Map<String, List<Long>> ack, java.util.Map<String, List<Long>> nextQuestion,
-                          List<List<String>> thinkBodies, List<List<Long>> thinkMillis, List<String> burstBodies) {
+                          List<List<String>> thinkBodies, List<List<Long>> thinkMillis, List<String> burstBodies,
+                          java.util.concurrent.atomic.AtomicLong cpuNanos) {
         List<Long> acks(String phase) {
             return ack.getOrDefault(phase, List.of());
         }
@@ -104,7 +115,7 @@ public final class AckLatencyBenchmark {
 
         static Loaded empty() {
             return new Loaded(new java.util.concurrent.ConcurrentHashMap<>(), new java.util.concurrent.ConcurrentHashMap<>(),
-                    new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+                    new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new java.util.concurrent.atomic.AtomicLong());
         }
 
         void add(java.util.Map<String, List<Long>> to, String phase, long micros) {
@@ -121,6 +132,7 @@ public final class AckLatencyBenchmark {
         Loaded result = Loaded.empty();
         try (SlackTestBot test = new SlackTestBot(dir, SlackConnection::new, Borgingsbot.WORKERS, fake)) {
             List<String> users = atFirstStatement(test, n);
+            long cpu = cpuNanos();
             List<Thread> partners = new ArrayList<>();
             java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
             for (int i = 0; i < n; i++) {
@@ -158,6 +170,7 @@ public final class AckLatencyBenchmark {
                 result.burstBodies().add(clickOnLast(test, user, 4));
             }
             burst(test, tiers, result, users);
+            result.cpuNanos().set(cpuNanos() - cpu);
             System.err.println("bot at " + latencyMs + " ms done");
         }
         return result;
@@ -229,6 +242,7 @@ public final class AckLatencyBenchmark {
             try (SlackEndpoint server = SlackEndpoint.start(bare)) {
                 URI uri = server.eventsUri();
                 wave(uri, bot.burstBodies()); // warm this app up once
+                long cpu = cpuNanos();
                 List<Thread> partners = new ArrayList<>();
                 for (int i = 0; i < bot.thinkBodies().size(); i++) {
                     List<String> bodies = bot.thinkBodies().get(i);
@@ -254,6 +268,7 @@ public final class AckLatencyBenchmark {
                     partner.join();
                 }
                 wave(uri, bot.burstBodies()).forEach(micros -> result.add(result.ack(), "burst", micros));
+                result.cpuNanos().set(cpuNanos() - cpu);
             }
         }
         return result;
@@ -408,6 +423,12 @@ public final class AckLatencyBenchmark {
         }
         clients.shutdown();
         return latencies;
+    }
+
+    /** CPU time this process used so far, all threads. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static HttpRequest signed(URI uri, String body) {

@@ -3,8 +3,6 @@ package nl.borgingsbot.core.inbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -68,10 +66,14 @@ public final class Inbox implements AutoCloseable {
     private final ExecutorService pool;
     /** Threads that show results: they wait on the platforms' APIs, so they are many and apart from {@link #pool}. */
     private final ExecutorService replies;
-    /** Keys accepted and not yet handled; guarded by {@code this}. */
-    private final Set<String> inFlight = new HashSet<>();
-    /** Each person's last accepted event; guarded by {@code this}. */
-    private final Map<ChatUser, CompletableFuture<Void>> tails = new HashMap<>();
+    /*
+     * No lock is shared between the ack path and the threads after it (only concurrent maps): a
+     * thread after the ack, preempted while holding a lock, would hold up every ack.
+     */
+    /** Keys accepted and not yet handled. */
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    /** Each person's last accepted event. */
+    private final Map<ChatUser, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
     /** Every accepted event not yet handled. */
     private final Set<CompletableFuture<Void>> pending = ConcurrentHashMap.newKeySet();
     private volatile Instant lastPruned = Instant.EPOCH;
@@ -133,7 +135,7 @@ public final class Inbox implements AutoCloseable {
      * @return completes once the event is handled and delivered (or dropped)
      * @throws Busy when {@code waitingLimit} events are waiting: the event is not taken
      */
-    public synchronized CompletableFuture<Void> accept(InboundEvent event, boolean afterEarlier,
+    public CompletableFuture<Void> accept(InboundEvent event, boolean afterEarlier,
                                                       Function<InboundEvent, Handled> handle, Consumer<Handled> deliver) {
         if (pending.size() >= waitingLimit) {
             warnBusy();
@@ -145,23 +147,24 @@ public final class Inbox implements AutoCloseable {
             return CompletableFuture.completedFuture(null);
         }
         ChatUser person = event.from();
-        CompletableFuture<Void> before = afterEarlier
-                ? CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
-                : tails.getOrDefault(person, CompletableFuture.completedFuture(null));
-        CompletableFuture<Void> next = before
-                .thenApplyAsync(ignored -> handleOnce(key, event, handle), pool)
-                .thenAcceptAsync(handled -> deliver(key, event, handled, deliver), replies);
-        pending.add(next);
-        tails.put(person, next);
+        // one person's events queue up atomically behind their last one
+        CompletableFuture<Void> next = tails.compute(person, (who, tail) -> {
+            CompletableFuture<Void> before = afterEarlier
+                    ? CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+                    : tail == null ? CompletableFuture.completedFuture(null) : tail;
+            CompletableFuture<Void> queued = before
+                    .thenApplyAsync(ignored -> handleOnce(key, event, handle), pool)
+                    .thenAcceptAsync(handled -> deliver(key, event, handled, deliver), replies);
+            pending.add(queued);
+            return queued;
+        });
         next.whenComplete((ok, error) -> {
             pending.remove(next);
-            synchronized (this) {
-                tails.remove(person, next);
-                if (error != null) {
-                    inFlight.remove(key);
-                    LOG.error("an event of {}:{} could not be handled: {}", person.platform().key(), person.userId(),
-                            error.getMessage());
-                }
+            tails.remove(person, next);
+            if (error != null) {
+                inFlight.remove(key);
+                LOG.error("an event of {}:{} could not be handled: {}", person.platform().key(), person.userId(),
+                        error.getMessage());
             }
         });
         return next;
@@ -190,9 +193,7 @@ public final class Inbox implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("could not answer an event of {}:{}", event.from().platform().key(), event.from().userId(), e);
         } finally {
-            synchronized (this) {
-                inFlight.remove(key);
-            }
+            inFlight.remove(key);
         }
     }
 
