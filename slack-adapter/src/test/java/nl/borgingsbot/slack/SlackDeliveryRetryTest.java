@@ -61,7 +61,7 @@ class SlackDeliveryRetryTest {
         SlackGateway gateway = new SlackGateway(Slack.getInstance(config).methods("fake-bot-token-for-tests"),
                 new BlockKitRenderer(), new RateLimitedCall(clock::advance, new RateLimits(clock, clock::advance)));
         Gateways gateways = new Gateways(List.of(gateway),
-                new DeliveryRetry(clock, clock::advance, DeliveryRetry.GIVE_UP_AFTER));
+                new DeliveryRetry(clock, clock::advance, DeliveryRetry.REPORT_AFTER));
         bot = new Borgingsbot(database.repositories(), Fixtures.catalog(), gateways, Administrators.none(), clock);
         rounds = bot.invitations();
         region = database.repositories().regions().create(
@@ -139,7 +139,7 @@ class SlackDeliveryRetryTest {
 
         Invitations.Fanout fanout = open();
 
-        assertThat(Duration.between(start, clock.instant())).isGreaterThanOrEqualTo(DeliveryRetry.GIVE_UP_AFTER);
+        assertThat(Duration.between(start, clock.instant())).isGreaterThanOrEqualTo(DeliveryRetry.REPORT_AFTER);
         // the core honoured Retry-After: about four tries of five calls each in the hour, not a tight loop
         assertThat(slack.calls("chat.postMessage").stream().filter(c -> c.status() == 429).count()).isLessThan(30);
         assertThat(fanout.unreachable()).extracting(p -> p.user().userId()).containsExactly("U1");

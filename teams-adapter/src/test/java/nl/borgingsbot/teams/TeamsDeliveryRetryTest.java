@@ -62,7 +62,7 @@ class TeamsDeliveryRetryTest extends TeamsHttpTest {
         TeamsGateway gateway = new TeamsGateway(conversations, clients, files, ImageLinks.none(),
                 new RateLimits(clock, clock::advance));
         bot = new Borgingsbot(database.repositories(), Fixtures.catalog(),
-                new Gateways(List.of(gateway), new DeliveryRetry(clock, clock::advance, DeliveryRetry.GIVE_UP_AFTER)),
+                new Gateways(List.of(gateway), new DeliveryRetry(clock, clock::advance, DeliveryRetry.REPORT_AFTER)),
                 Administrators.none(), clock);
         rounds = bot.invitations();
         region = database.repositories().regions().create(NewRegion.withDefaults("Regio " + prefix,
@@ -145,7 +145,7 @@ class TeamsDeliveryRetryTest extends TeamsHttpTest {
 
         Invitations.Fanout fanout = open();
 
-        assertThat(Duration.between(start, clock.instant())).isGreaterThanOrEqualTo(DeliveryRetry.GIVE_UP_AFTER);
+        assertThat(Duration.between(start, clock.instant())).isGreaterThanOrEqualTo(DeliveryRetry.REPORT_AFTER);
         assertThat(fanout.unreachable()).extracting(p -> p.name()).containsExactly("Anna de Vries");
         assertThat(CONNECTOR.sentTo(conversation("A")).size()).isLessThan(40);
         assertThat(managerDms()).singleElement().satisfies(report -> assertThat(Cards.text(report))

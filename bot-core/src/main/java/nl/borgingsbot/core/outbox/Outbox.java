@@ -126,12 +126,16 @@ public final class Outbox implements AutoCloseable {
         tellers.put(topic, teller);
     }
 
-    /** Starts the dispatcher: rows left pending by an earlier run are delivered first. */
+    /**
+     * Starts the dispatcher: rows left pending by an earlier run are delivered first, and a
+     * fan-out that finished just before that run stopped is told now.
+     */
     public synchronized void start() {
         if (running) {
             return;
         }
         running = true;
+        tellWhatFinishedWhileStopped();
         AtomicInteger number = new AtomicInteger();
         pool = Executors.newFixedThreadPool(workers, r -> daemon(r, "outbox-bulk-" + number.incrementAndGet()));
         poller = daemon(this::poll, "outbox-poller");
@@ -357,7 +361,6 @@ public final class Outbox implements AutoCloseable {
     }
 
     private void poll() {
-        tellWhatFinishedWhileStopped();
         while (running) {
             long seen;
             synchronized (lock) {
