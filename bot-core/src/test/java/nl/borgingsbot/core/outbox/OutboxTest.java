@@ -418,6 +418,42 @@ class OutboxTest {
         assertThat(toManagers.get("PMC")).singleElement().satisfies(text -> assertThat(text).contains("regio C"));
     }
 
+    @Test
+    void aSchedulerTickOpensRoundsWithoutWaitingForTheirInvitations() throws Exception {
+        clock.set(Instant.parse("2026-12-01T09:00:00Z"));
+        Database database = database();
+        Region region = region(database, "A", 3);
+        new Planning(database.repositories().schedules(), clock).ensureDefault(region);
+        Gateway gateway = new Gateway(clock);
+        CountDownLatch tickReturned = new CountDownLatch(1);
+        List<String> deliveredDuringTheTick = new CopyOnWriteArrayList<>();
+        gateway.before = call -> {
+            try {
+                // every delivery waits (bounded) for the tick to have returned
+                if (!tickReturned.await(10, TimeUnit.SECONDS)) {
+                    deliveredDuringTheTick.add(call.to());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        };
+        Borgingsbot bot = bot(database, gateway);
+        ScheduleRunner runner = new ScheduleRunner(database.repositories().regions(),
+                database.repositories().rounds(), database.repositories().schedules(), database.repositories().checkIns(),
+                bot.invitations(), bot.reports(), bot.outbox(), ScheduleRunner.DEFAULT_RETENTION_ROUNDS, clock);
+
+        clock.set(Instant.parse("2027-01-04T08:00:30Z"));
+        assertThat(runner.tick().opened()).isEqualTo(1);
+        tickReturned.countDown();
+        await(bot);
+
+        assertThat(deliveredDuringTheTick).isEmpty();
+        assertThat(gateway.deliveredDms()).containsExactlyInAnyOrder("UA1", "UA2", "UA3", "PMA");
+        assertThat(managerTexts(gateway, "PMA")).singleElement().satisfies(text -> assertThat(text)
+                .contains("Ronde 1 van regio A is volgens de planning geopend: 3 partners hebben een uitnodiging gekregen"));
+    }
+
     private static int invitations(Database database) {
         try (java.sql.Connection c = database.dataSource().getConnection();
              java.sql.ResultSet r = c.createStatement().executeQuery("SELECT COUNT(*) FROM outbox WHERE kind = 'INVITATION'")) {
