@@ -48,6 +48,7 @@ public final class TestBot implements AutoCloseable {
         this.clock = new MutableClock(now);
         this.random = random;
         slack.settleWith(() -> bot.outbox().awaitEmpty(Duration.ofSeconds(30)));
+        clock.settleBeforeMoving(() -> bot.outbox().awaitEmpty(Duration.ofSeconds(30)));
         restart();
     }
 
