@@ -209,6 +209,7 @@ class TeamsEntryPointTest {
             assertThat(millis).isLessThan(5_000);
 
             assertThat(app.getBean(Borgingsbot.class).awaitIdle(Duration.ofSeconds(120))).isTrue();
+            assertThat(app.getBean(Borgingsbot.class).outbox().awaitEmpty(Duration.ofSeconds(120))).isTrue();
             assertThat(throttled).hasSize(3);
             for (String partner : partners) {
                 assertThat(connector.calls().stream().filter(FakeBotConnector.Call::isSend)

@@ -99,10 +99,16 @@ abstract class TeamsHttpTest {
         return post(activityJson, "Bearer " + BOT_FRAMEWORK.token(APP_ID, CONNECTOR.url()));
     }
 
-    /** Waits until every activity accepted so far has been handled and answered. */
+    /**
+     * Waits until every activity accepted so far has been handled and answered, and the messages
+     * it put in the outbox (invitations, the managers' outcome) delivered.
+     */
     void awaitHandled() {
         if (!core.awaitIdle(Duration.ofSeconds(60))) {
             throw new AssertionError("the bot did not finish handling the activities within a minute");
+        }
+        if (!core.outbox().awaitEmpty(Duration.ofSeconds(60))) {
+            throw new AssertionError("the bot did not deliver what it had to within a minute");
         }
     }
 }

@@ -10,8 +10,9 @@ import java.util.Optional;
  * next one is due, and how it ended. A throttled attempt ({@link DeliveryException.Reason#TEMPORARY})
  * is tried again after exactly the wait the platform asked for ({@code Retry-After}: the rate
  * limiter already kept every other call of that scope back, so waiting longer only loses the
- * platform's capacity), or after a growing back-off when it did not say, until
- * {@link DeliveryRetry#giveUpAfter()} has passed since the first attempt; any other failure is final.
+ * platform's capacity), or after a growing back-off when it did not say, until it goes through:
+ * never given up. A delivery still pending {@link DeliveryRetry#reportAfter()} after its first
+ * attempt is {@link #overdue} (told once, and tried on). Any other failure is final.
  */
 public record Delivery(String scope, Instant firstAttempt, int attempts, Instant nextAttempt, Result result,
                        Optional<DeliveryException> failure) {
@@ -21,7 +22,7 @@ public record Delivery(String scope, Instant firstAttempt, int attempts, Instant
         /** Not (yet) delivered; the next attempt is due at {@link #nextAttempt()}. */
         PENDING,
         DELIVERED,
-        /** Given up: a failure retrying cannot fix, or still failing after the whole budget. */
+        /** A failure retrying cannot fix (never a throttled one). */
         FAILED
     }
 
@@ -38,12 +39,16 @@ public record Delivery(String scope, Instant firstAttempt, int attempts, Instant
     /** After a failed attempt: pending again with its next attempt, or failed for good. */
     public Delivery failed(DeliveryException failure, Instant now, DeliveryRetry policy) {
         int tried = attempts + 1;
-        boolean retry = failure.reason().temporary()
-                && now.isBefore(firstAttempt.plus(policy.giveUpAfter()));
+        boolean retry = failure.reason().temporary();
         Duration asked = failure.retryAfter().filter(d -> !d.isNegative()).orElse(Duration.ZERO);
         Duration backOff = policy.backOff(tried);
         Duration wait = asked.isZero() ? backOff : asked;
         return new Delivery(scope, firstAttempt, tried, retry ? now.plus(wait) : now,
                 retry ? Result.PENDING : Result.FAILED, Optional.of(failure));
+    }
+
+    /** Whether it is still not delivered {@link DeliveryRetry#reportAfter()} after its first attempt. */
+    public boolean overdue(Instant now, DeliveryRetry policy) {
+        return result == Result.PENDING && !now.isBefore(firstAttempt.plus(policy.reportAfter()));
     }
 }

@@ -1,7 +1,6 @@
 package nl.borgingsbot.core.checkin;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import nl.borgingsbot.core.chat.Message;
+import nl.borgingsbot.core.i18n.Texts;
 import nl.borgingsbot.core.outbox.Envelope;
 import nl.borgingsbot.core.outbox.Outbox;
 import nl.borgingsbot.core.outbox.OutboxStore;
@@ -27,8 +27,10 @@ import nl.borgingsbot.core.telemetry.Telemetry;
 /**
  * Invites the partners of a round and reminds them, through the {@link Outbox}: each partner's
  * check-in is created, then every intro or reminder of the fan-out is a row of one batch, which
- * the outbox delivers on its own threads; a partner who cannot be reached is told to the
- * programme managers by the outbox, once, in one message per region. Also each partner's progress.
+ * the outbox delivers on its own threads; nobody waits for it. A partner who cannot be reached is
+ * told to the programme managers by the outbox, once, in one message per region; when the last
+ * intro of an opening is delivered or failed, the managers hear the outcome ({@link #outcome}).
+ * Also each partner's progress.
  */
 public final class Invitations {
 
@@ -52,11 +54,16 @@ public final class Invitations {
         this.outbox = outbox;
         this.clock = clock;
         this.telemetry = telemetry;
+        for (String topic : List.of(OPENED, OPENED_BY_SCHEDULE, RETURNED, REMINDED)) {
+            outbox.whenDone(topic, this::outcome);
+        }
     }
 
     /**
-     * What happened when a round was opened or reminders went out: how many got a DM, who could
-     * not be reached, how many had had a reminder that day already, and how many are away.
+     * A fan-out when it was put in the outbox (right away): {@code sent} DMs on their way,
+     * {@code unreachable} empty; or when its last DM was delivered or failed ({@link #outcome}):
+     * {@code sent} delivered and who could not be reached. Also how many had had a reminder that
+     * day already, and how many are away.
      */
     public record Fanout(Round round, int sent, List<Partner> unreachable, int remindedAlready, int away) {
 
@@ -67,36 +74,44 @@ public final class Invitations {
         }
     }
 
-    /** A fan-out in the outbox: its batch and the partner of each row. */
-    public record Sending(Region region, Round round, String batch, List<Partner> partners, int away, int already,
-                          String slot) {
-    }
-
     /** How inviting one partner went. */
     public enum Invitation { SENT, HAD_ONE, UNREACHABLE }
 
     /** The slot of a reminder the programme manager asked for (one a day). */
     public static final String MANUAL = "manual";
 
-    /** Opens the region's next round by hand and sends every partner the intro in a DM. */
+    /** The outbox topics of this class's fan-outs, whose outcome comes back to {@link #outcome}. */
+    static final String OPENED = "round-opened";
+    static final String OPENED_BY_SCHEDULE = "round-opened-by-schedule";
+    static final String RETURNED = "invited-on-return";
+    static final String REMINDED = "reminded";
+
+    /**
+     * Opens the region's next round by hand and puts every partner's intro in the outbox, without
+     * waiting: the region's managers hear the outcome when the last intro is delivered or failed.
+     */
     public Fanout open(Region region, Instant deadline) {
-        return finish(invite(region, lifecycle.open(region, deadline)), Outbox.AWAIT);
+        return invite(region, lifecycle.open(region, deadline), OPENED);
     }
 
     /**
-     * Opens the round of a scheduled {@code period} and puts the invitations in the outbox, without
-     * waiting for them ({@link #finish}); empty when that period has its round already.
+     * Opens the round of a scheduled {@code period} and puts the invitations in the outbox, as
+     * {@link #open} does; empty when that period has its round already.
      */
-    public Optional<Sending> openScheduled(Region region, Instant period, Instant deadline) {
-        return lifecycle.openScheduled(region, period, deadline).map(round -> invite(region, round));
+    public Optional<Fanout> openScheduled(Region region, Instant period, Instant deadline) {
+        return lifecycle.openScheduled(region, period, deadline).map(round -> invite(region, round, OPENED_BY_SCHEDULE));
+    }
+
+    /** Invites the partners back from an absence (or never invited); how many intros are on their way. */
+    public int inviteReturned(Region region, Round round) {
+        return invite(region, round, RETURNED).sent();
     }
 
     /**
      * Invites the partners of the open round who are not away and have no check-in yet (at the
      * opening, everyone present; later, those back from an absence or added since).
      */
-    public Sending invite(Region region, Round round) {
-        List<Partner> invited = new ArrayList<>();
+    private Fanout invite(Region region, Round round, String topic) {
         List<Envelope> intros = new ArrayList<>();
         int away = 0;
         for (Partner partner : regions.partners(region.id())) {
@@ -106,47 +121,69 @@ public final class Invitations {
             }
             Optional<CheckIn> created = checkIns.createIfAbsent(round.id(), partner.id());
             if (created.isPresent()) {
-                invited.add(partner);
                 intros.add(envelope(Envelope.Kind.INVITATION, region, round, partner,
                         messages(region, round).intro(created.get())));
             }
         }
-        return new Sending(region, round, outbox.enqueue(intros), invited, away, 0, "");
+        outbox.enqueue(new OutboxStore.Fanout(topic, region.id(), round.id(), away, ""), intros);
+        return new Fanout(round, intros.size(), List.of(), 0, away);
     }
 
-    /** Waits for a fan-out (at most {@code timeout}): who got it, who could not be reached. */
-    public Fanout finish(Sending sending, Duration timeout) {
-        return finish(sending, outbox.await(sending.batch(), timeout));
-    }
-
-    /** {@link #finish} for the batch's outcomes already awaited (several regions at once). */
-    public Fanout finish(Sending sending, List<OutboxStore.Outcome> outcomes) {
+    /**
+     * What a fan-out came to, once every DM of it was delivered or failed (called by the outbox,
+     * once): reminders a partner did not get are released (a later one may try again); an opening
+     * is told to the region's managers — who got the invitation, who is away, who could not be
+     * reached — the same message whether the schedule or a manager opened the round.
+     */
+    private List<Envelope> outcome(OutboxStore.Fanout fanout, List<OutboxStore.Outcome> rows) {
+        Optional<Region> region = regions.byId(fanout.regionId());
+        Optional<Round> round = lifecycle.round(fanout.roundId());
+        if (region.isEmpty() || round.isEmpty()) {
+            return List.of();
+        }
         int sent = 0;
         List<Partner> unreachable = new ArrayList<>();
-        for (int i = 0; i < sending.partners().size() && i < outcomes.size(); i++) {
-            OutboxStore.Outcome outcome = outcomes.get(i);
-            Partner partner = sending.partners().get(i);
-            if (outcome.state() == OutboxStore.State.DELIVERED) {
+        for (OutboxStore.Outcome row : rows) {
+            if (row.kind() != Envelope.Kind.INVITATION && row.kind() != Envelope.Kind.REMINDER) {
+                continue; // the notices the outbox added to the batch
+            }
+            if (row.state() == OutboxStore.State.DELIVERED) {
                 sent++;
-            } else if (outcome.state() == OutboxStore.State.FAILED) {
-                unreachable.add(partner);
-                if (!sending.slot().isEmpty()) {
+            } else if (row.state() == OutboxStore.State.FAILED) {
+                regions.partnerById(row.about().partnerId()).ifPresent(unreachable::add);
+                if (!fanout.slot().isEmpty()) {
                     // not reminded after all: a later reminder (e.g. 'herinner' after the fix) may try again
-                    reminders.release(sending.round().id(), partner.id(), sending.slot());
+                    reminders.release(fanout.roundId(), row.about().partnerId(), fanout.slot());
                 }
             }
         }
-        if (sending.slot().isEmpty()) {
-            telemetry.roundOpened(sending.region().name(), sending.round().number(), sent);
-        } else {
-            telemetry.reminded(sending.region().name(), sending.round().number(), sent);
+        if (REMINDED.equals(fanout.topic())) {
+            telemetry.reminded(region.get().name(), round.get().number(), sent);
+            return List.of();
         }
-        return new Fanout(sending.round(), sent, unreachable, sending.already(), sending.away());
+        telemetry.roundOpened(region.get().name(), round.get().number(), sent);
+        if (RETURNED.equals(fanout.topic())) {
+            return List.of();
+        }
+        Message told = opened(region.get(), new Fanout(round.get(), sent, unreachable, 0, fanout.away()),
+                OPENED_BY_SCHEDULE.equals(fanout.topic()));
+        return outbox.toManagers(region.get(), told);
     }
 
-    /** Invites the partners back from an absence (or never invited); how many got the intro. */
-    public int inviteReturned(Region region, Round round) {
-        return finish(invite(region, round), Outbox.AWAIT).sent();
+    /** The managers' message about an opening: how many were invited, the deadline, who is away or not reached. */
+    private static Message opened(Region region, Fanout fanout, boolean bySchedule) {
+        Texts texts = Texts.of(region.language());
+        String deadline = texts.dateTime(fanout.round().deadline(), region.timeZone());
+        Message.Builder message = Message.builder().paragraph(bySchedule
+                ? texts.get("schedule.opened.manager", fanout.round().number(), region.name(), fanout.sent(), deadline)
+                : texts.get("round.opened", fanout.round().number(), region.name(), fanout.sent(), deadline));
+        if (fanout.away() > 0) {
+            message.paragraph(texts.get("round.awayAtOpen", fanout.away()));
+        }
+        if (!fanout.unreachable().isEmpty()) {
+            message.paragraph(texts.get("round.unreachable", fanout.unreachableNames()));
+        }
+        return message.build();
     }
 
     /** Invites one partner (added while the round is open). */
@@ -172,7 +209,6 @@ public final class Invitations {
         CheckInMessages messages = messages(region, round);
         int away = 0;
         int already = 0;
-        List<Partner> reminded = new ArrayList<>();
         List<Envelope> envelopes = new ArrayList<>();
         Map<Long, Partner> active = regions.partners(region.id()).stream()
                 .collect(Collectors.toMap(Partner::id, p -> p));
@@ -186,12 +222,11 @@ public final class Invitations {
             } else if (!reminders.claim(round.id(), checkIn.partnerId(), claimed, today, now)) {
                 already++;
             } else {
-                reminded.add(partner);
                 envelopes.add(envelope(Envelope.Kind.REMINDER, region, round, partner, messages.reminder(checkIn)));
             }
         }
-        Sending sending = new Sending(region, round, outbox.enqueue(envelopes), reminded, away, already, claimed);
-        return finish(sending, Outbox.AWAIT);
+        outbox.enqueue(new OutboxStore.Fanout(REMINDED, region.id(), round.id(), away, claimed), envelopes);
+        return new Fanout(round, envelopes.size(), List.of(), already, away);
     }
 
     /** Whether every active partner of the round who is not away has submitted (for closing early). */

@@ -125,7 +125,7 @@ public final class RoundCommands implements CommandRouter.Feature {
         if (fanout.remindedAlready() > 0) {
             reply.paragraph(texts.get("round.remindedAlready", fanout.remindedAlready()));
         }
-        return withUnreachable(reply, texts, fanout);
+        return reply.build();
     }
 
     private Message startRound(Region region, Texts texts, Optional<String> deadlineText) {
@@ -155,12 +155,13 @@ public final class RoundCommands implements CommandRouter.Feature {
         } catch (IllegalStateException alreadyOpen) {
             return Message.text(texts.get("round.alreadyOpen", region.name()));
         }
-        Message.Builder reply = Message.builder().paragraph(texts.get("round.opened", fanout.round().number(),
+        // the invitations are on their way; the managers hear how it went once they are all delivered
+        Message.Builder reply = Message.builder().paragraph(texts.get("round.opening", fanout.round().number(),
                 region.name(), fanout.sent(), texts.dateTime(until, region.timeZone())));
         if (fanout.away() > 0) {
             reply.paragraph(texts.get("round.awayAtOpen", fanout.away()));
         }
-        return withUnreachable(reply, texts, fanout);
+        return reply.build();
     }
 
     private Message status(Region region, Texts texts, Round round) {
@@ -215,13 +216,5 @@ public final class RoundCommands implements CommandRouter.Feature {
         }
         return Message.text(texts.get(posted.get().posted().isPresent() ? "trend.posted" : "trend.notPosted",
                 region.name()));
-    }
-
-    /** Adds who could not be reached, and what to do about it, when anyone could not. */
-    private static Message withUnreachable(Message.Builder reply, Texts texts, Invitations.Fanout fanout) {
-        if (!fanout.unreachable().isEmpty()) {
-            reply.paragraph(texts.get("round.unreachable", fanout.unreachableNames()));
-        }
-        return reply.build();
     }
 }

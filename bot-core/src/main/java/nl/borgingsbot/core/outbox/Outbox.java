@@ -3,12 +3,12 @@ package nl.borgingsbot.core.outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -49,9 +49,17 @@ import nl.borgingsbot.core.telemetry.Telemetry;
  *
  * <p>An attempt the platform throttles ({@link DeliveryException.Reason#TEMPORARY}) puts the row
  * back with its next attempt after the platform's {@code Retry-After} ({@link Delivery#failed},
- * the same rule as {@link DeliveryRetry}); no worker sleeps on it. Any other failure is final, and
- * the failures of a fan-out that a programme manager must act on (a partner not reached) are told
- * to the region's managers in one message when the fan-out is done ({@link FailureNotices}).
+ * the same rule as {@link DeliveryRetry}); no worker sleeps on it, and it is retried until it goes
+ * through. A partner's row still not through {@link DeliveryRetry#reportAfter()} after its first
+ * attempt is told to the region's managers once ({@link FailureNotices#overdue}, remembered in the
+ * row), and tried on. Any other failure is final, and the failures of a fan-out that a programme
+ * manager must act on (a partner not reached) are told to the region's managers in one message when
+ * the fan-out is done ({@link FailureNotices}).
+ *
+ * <p>A fan-out enqueued with a {@link OutboxStore.Fanout} has its outcome told when its last row is
+ * delivered or failed, by the {@link WhenDone} of its topic, exactly once (claimed in the database
+ * with the outcome's own rows; a fan-out that finished while no dispatcher ran is told at the next
+ * start). Nobody waits for it: a scheduler tick or a command only enqueues.
  *
  * <p>A row being delivered when the process died stays {@code sending} until its lease
  * ({@link #LEASE}) runs out, then it is delivered again. At worst this doubles that one message —
@@ -65,7 +73,7 @@ public final class Outbox implements AutoCloseable {
     public static final int BULK_WORKERS = 4;
     /** How long a claimed row is this dispatcher's before another may deliver it. */
     public static final Duration LEASE = Duration.ofMinutes(5);
-    /** How long a caller waits for its fan-out by default; what is not done by then is still delivered later. */
+    /** How long {@link #send} waits by default; what is not done by then is still delivered later. */
     public static final Duration AWAIT = Duration.ofMinutes(2);
     private static final Duration IDLE = Duration.ofSeconds(1);
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
@@ -87,6 +95,14 @@ public final class Outbox implements AutoCloseable {
     private volatile boolean orphansPossible = true;
     private ExecutorService pool;
     private Thread poller;
+    private final Map<String, WhenDone> tellers = new ConcurrentHashMap<>();
+
+    /** Tells the outcome of a fan-out once every row of it is delivered or failed. */
+    @FunctionalInterface
+    public interface WhenDone {
+        /** The messages that tell it (none when nobody is to be told), given the batch's rows in order. */
+        List<Envelope> outcome(OutboxStore.Fanout fanout, List<Outcome> rows);
+    }
 
     /**
      * @param notices tells a region's managers which partners a fan-out did not reach
@@ -104,12 +120,21 @@ public final class Outbox implements AutoCloseable {
         this.free = new Semaphore(workers);
     }
 
-    /** Starts the dispatcher: rows left pending by an earlier run are delivered first. */
+    /** Lets {@code teller} tell the outcome of the fan-outs of {@code topic}; register before {@link #start}. */
+    public void whenDone(String topic, WhenDone teller) {
+        tellers.put(topic, teller);
+    }
+
+    /**
+     * Starts the dispatcher: rows left pending by an earlier run are delivered first, and a
+     * fan-out that finished just before that run stopped is told now.
+     */
     public synchronized void start() {
         if (running) {
             return;
         }
         running = true;
+        tellWhatFinishedWhileStopped();
         AtomicInteger number = new AtomicInteger();
         pool = Executors.newFixedThreadPool(workers, r -> daemon(r, "outbox-bulk-" + number.incrementAndGet()));
         poller = daemon(this::poll, "outbox-poller");
@@ -168,12 +193,28 @@ public final class Outbox implements AutoCloseable {
         if (envelopes.isEmpty()) {
             return;
         }
-        List<OutboxStore.New> rows = new ArrayList<>();
-        for (Envelope envelope : envelopes) {
-            rows.add(row(envelope, envelopes));
-        }
-        store.add(batch, rows, clock.instant());
+        store.add(batch, rows(envelopes), clock.instant());
         wake();
+    }
+
+    /**
+     * Stores the messages of a fan-out as one new batch whose outcome is told once they are all
+     * delivered or failed ({@link WhenDone}); returns the batch. Does not wait.
+     */
+    public String enqueue(OutboxStore.Fanout fanout, List<Envelope> envelopes) {
+        String batch = newBatch();
+        store.add(batch, fanout, rows(envelopes), clock.instant());
+        if (envelopes.isEmpty()) {
+            synchronized (lock) {
+                settle(batch, List.of());
+            }
+        }
+        wake();
+        return batch;
+    }
+
+    private static List<OutboxStore.New> rows(List<Envelope> envelopes) {
+        return envelopes.stream().map(e -> row(e, envelopes)).toList();
     }
 
     private static OutboxStore.New row(Envelope envelope, List<Envelope> batch) {
@@ -237,15 +278,26 @@ public final class Outbox implements AutoCloseable {
 
     /**
      * Tells the region's programme managers something in a DM; in the region channel when the
-     * region has no manager or none could be reached.
+     * region has no manager or none could be reached. Waits ({@link #send}).
      */
     public void tellManagers(Region region, Message message) {
+        List<Envelope> to = toManagers(region, message);
+        if (send(to).stream().noneMatch(o -> o.state() == State.DELIVERED) && to.get(0).to() instanceof Envelope.ToUser) {
+            send(List.of(toChannel(region, message)));
+        }
+    }
+
+    /** The DMs that tell the region's programme managers something; a post in the region channel when it has none. */
+    public List<Envelope> toManagers(Region region, Message message) {
         Envelope.About about = new Envelope.About(region.id(), 0, 0);
         List<Envelope> dms = regions.managers(region.id()).stream()
                 .map(m -> Envelope.toUser(Envelope.Kind.NOTICE, about, m, message)).toList();
-        if (send(dms).stream().noneMatch(o -> o.state() == State.DELIVERED)) {
-            send(List.of(new Envelope(Envelope.Kind.NOTICE, about, new Envelope.ToChannel(region.channel()), message)));
-        }
+        return dms.isEmpty() ? List.of(toChannel(region, message)) : dms;
+    }
+
+    private static Envelope toChannel(Region region, Message message) {
+        return new Envelope(Envelope.Kind.NOTICE, new Envelope.About(region.id(), 0, 0),
+                new Envelope.ToChannel(region.channel()), message);
     }
 
     /** Waits until no row is pending (the demo, which ends when everything is out); false on timeout. */
@@ -339,6 +391,19 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
+    /** The fan-outs whose last row was done just before a stop (or a crash), not yet told. */
+    private void tellWhatFinishedWhileStopped() {
+        try {
+            for (String batch : store.doneButUntold()) {
+                synchronized (lock) {
+                    settle(batch, store.batch(batch));
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("outbox: could not tell the outcome of finished fan-outs: {}", e.toString());
+        }
+    }
+
     private boolean failOrphans() {
         orphansPossible = false;
         return store.failOrphans(clock.instant()) > 0;
@@ -395,6 +460,9 @@ public final class Outbox implements AutoCloseable {
                 LOG.info("outbox: {} {} throttled ({}); attempt {} at {}", row.kind(), row.id(), detail,
                         after.attempts() + 1, after.nextAttempt());
                 store.retry(row.id(), after.attempts(), first, after.nextAttempt(), failure.reason(), detail);
+                if (after.overdue(clock.instant(), gateways.retry())) {
+                    overdue(row);
+                }
             } else {
                 LOG.warn("outbox: {} {} to {}:{} not delivered after {} attempt(s): {} {}", row.kind(), row.id(),
                         row.platform().key(), row.targetId(), after.attempts(), failure.reason(), detail);
@@ -406,6 +474,17 @@ public final class Outbox implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /** Tells the managers once of the partners of the row's batch still not reached after the hour. */
+    private void overdue(Row row) {
+        Instant now = clock.instant();
+        List<Outcome> late = store.markOverdue(row.batch(), now.minus(gateways.retry().reportAfter()), now);
+        if (!late.isEmpty()) {
+            LOG.warn("outbox: {} message(s) of batch {} still throttled after {} min; told once, still trying",
+                    late.size(), row.batch(), gateways.retry().reportAfter().toMinutes());
+            enqueue(notices.overdue(late));
+        }
     }
 
     private String regionName(Row row) {
@@ -432,19 +511,36 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
-    /**
-     * Marks a row done; when that was the batch's last row, its failures are told to the
-     * managers, in the same batch, so that a caller awaiting the batch also awaits that message.
-     */
+    /** Marks a row done; when that was the batch's last row, {@link #settle}s the batch. */
     private void finish(Row row, Runnable mark) {
         synchronized (lock) {
             mark.run();
             List<Outcome> batch = store.batch(row.batch());
             if (batch.stream().allMatch(Outcome::done)) {
-                enqueue(row.batch(), notices.of(batch));
+                settle(row.batch(), batch);
             }
             wakeups++;
             lock.notifyAll();
+        }
+    }
+
+    /**
+     * A batch whose rows are all done: its failures are told to the managers, and its fan-out's
+     * outcome (once), in the same batch, so that a caller awaiting the batch also awaits those.
+     */
+    private void settle(String batch, List<Outcome> rows) {
+        enqueue(batch, notices.of(rows));
+        Optional<OutboxStore.Fanout> fanout = store.untold(batch);
+        if (fanout.isEmpty()) {
+            return;
+        }
+        WhenDone teller = tellers.get(fanout.get().topic());
+        if (teller == null) {
+            LOG.warn("outbox: nobody tells the outcome of '{}' fan-outs (batch {})", fanout.get().topic(), batch);
+            return;
+        }
+        if (store.tell(batch, rows(teller.outcome(fanout.get(), rows)), clock.instant())) {
+            wake();
         }
     }
 }

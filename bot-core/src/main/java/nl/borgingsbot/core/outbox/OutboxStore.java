@@ -37,8 +37,38 @@ public interface OutboxStore {
         }
     }
 
+    /**
+     * A fan-out whose outcome is told once all its rows are done ({@link Outbox#enqueue(Fanout, List)}):
+     * {@code topic} says who tells it ({@link Outbox.WhenDone}); {@code away} and {@code slot} are
+     * what the teller needs besides the rows.
+     */
+    record Fanout(String topic, long regionId, long roundId, int away, String slot) {
+    }
+
     /** Adds rows to a batch (after the ones it has), due now, in one transaction. */
     void add(String batch, List<New> rows, Instant now);
+
+    /** Adds a new batch whose outcome is to be told, with its rows, in one transaction. */
+    void add(String batch, Fanout fanout, List<New> rows, Instant now);
+
+    /** The fan-out of a batch whose outcome was not told yet. */
+    Optional<Fanout> untold(String batch);
+
+    /**
+     * Claims telling a batch's outcome and adds the rows that tell it, in one transaction; false
+     * (and nothing added) when it was told already.
+     */
+    boolean tell(String batch, List<New> rows, Instant now);
+
+    /** The batches with a fan-out not told yet whose rows are all delivered or failed. */
+    List<String> doneButUntold();
+
+    /**
+     * Marks the rows of a batch that are not done, first tried at or before {@code firstAttemptBy},
+     * and not marked before, as overdue; the rows this call marked (once per row, also across
+     * instances).
+     */
+    List<Outcome> markOverdue(String batch, Instant firstAttemptBy, Instant now);
 
     /**
      * Claims up to {@code limit} due rows: pending with {@code next_attempt <= now}, or leased by a

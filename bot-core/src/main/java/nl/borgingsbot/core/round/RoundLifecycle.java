@@ -43,6 +43,11 @@ public final class RoundLifecycle {
         return rounds.openScheduled(region.id(), region.questionnaireId(), period, clock.instant(), deadline);
     }
 
+    /** A round by its id. */
+    public Optional<Round> round(long id) {
+        return rounds.byId(id);
+    }
+
     /** Closes the round; false when someone else closed it first. */
     public boolean close(Region region, Round round) {
         if (!rounds.close(round.id(), clock.instant())) {

@@ -6,9 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -26,7 +24,6 @@ import nl.borgingsbot.core.round.Round;
 import nl.borgingsbot.core.round.RoundRepository;
 import nl.borgingsbot.core.checkin.Invitations;
 import nl.borgingsbot.core.outbox.Outbox;
-import nl.borgingsbot.core.outbox.OutboxStore;
 import nl.borgingsbot.core.report.RoundReports;
 
 /**
@@ -37,7 +34,9 @@ import nl.borgingsbot.core.report.RoundReports;
  * opening, invitation or reminder inside the region's {@link WorkingHours}, a close at once; and
  * every action is guarded by the database (a round per period, a close per round, a claimed
  * reminder), so it happens once — also with two instances ticking at the same moment. The
- * programme managers are told when a round opens or closes by itself.
+ * programme managers are told when a round opens by itself (once its invitations are all delivered
+ * or failed: {@link Invitations}) or closes by itself. A tick never waits for invitations or
+ * reminders to be delivered.
  */
 public final class ScheduleRunner {
 
@@ -84,17 +83,12 @@ public final class ScheduleRunner {
     /** Opens, reminds and closes whatever is due at the clock's now. */
     public Tick tick() {
         Instant now = clock.instant();
-        // every due region's invitations go into the outbox first, then are delivered together
-        List<Invitations.Sending> opening = new ArrayList<>();
+        // every due region's invitations go into the outbox, which delivers them together, without
+        // this tick waiting; each region's managers hear the outcome when its last one is done
+        int opened = 0;
         for (Schedule schedule : schedules.enabled()) {
-            openIfDue(schedule, now).ifPresent(opening::add);
+            opened += openIfDue(schedule, now).isPresent() ? 1 : 0;
         }
-        Map<String, List<OutboxStore.Outcome>> outcomes = outbox.awaitAll(
-                opening.stream().map(Invitations.Sending::batch).toList(), Outbox.AWAIT);
-        for (Invitations.Sending sending : opening) {
-            tellOpened(sending.region(), invitations.finish(sending, outcomes.get(sending.batch())));
-        }
-        int opened = opening.size();
         int reminded = 0;
         int closed = 0;
         for (Round round : rounds.allOpen()) {
@@ -144,7 +138,7 @@ public final class ScheduleRunner {
      * The round of the schedule's last moment, if that moment is still inside its response window
      * and after the schedule was set. A round for that moment opens once, however often this runs.
      */
-    private Optional<Invitations.Sending> openIfDue(Schedule schedule, Instant now) {
+    private Optional<Invitations.Fanout> openIfDue(Schedule schedule, Instant now) {
         Duration window = Duration.ofDays(schedule.windowDays());
         Instant from = later(schedule.since(), now.minus(window));
         Optional<Instant> period = Cron.of(schedule.cron(), schedule.zone()).lastFireBetween(from, now);
@@ -162,21 +156,6 @@ public final class ScheduleRunner {
             return Optional.empty(); // missed while the bot was down: it opens when the working day starts, not at night
         }
         return invitations.openScheduled(region.get(), period.get(), deadline);
-    }
-
-    /** Tells the programme managers that a round opened by itself: how many were invited, and the deadline. */
-    private void tellOpened(Region region, Invitations.Fanout fanout) {
-        Texts texts = Texts.of(region.language());
-        Message.Builder message = Message.builder().paragraph(texts.get("schedule.opened.manager",
-                fanout.round().number(), region.name(), fanout.sent(),
-                texts.dateTime(fanout.round().deadline(), region.timeZone())));
-        if (fanout.away() > 0) {
-            message.paragraph(texts.get("round.awayAtOpen", fanout.away()));
-        }
-        if (!fanout.unreachable().isEmpty()) {
-            message.paragraph(texts.get("round.unreachable", fanout.unreachableNames()));
-        }
-        outbox.tellManagers(region, message.build());
     }
 
     /** Tells the programme managers that a round closed by itself, with its response rate. */

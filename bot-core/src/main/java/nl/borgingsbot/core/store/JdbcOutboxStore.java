@@ -1,5 +1,6 @@
 package nl.borgingsbot.core.store;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -34,20 +35,75 @@ public final class JdbcOutboxStore implements OutboxStore {
 
     @Override
     public void add(String batch, List<New> rows, Instant now) {
-        jdbc.write("add " + rows.size() + " message(s) to the outbox", c -> {
-            int seq = Jdbc.one(c, "SELECT COUNT(*) FROM outbox WHERE batch_id = ?", r -> r.getInt(1), batch).orElse(0);
-            List<Long> ids = new ArrayList<>();
-            for (New row : rows) {
-                Long parent = row.parent().map(ids::get).orElse(null);
-                ids.add(Jdbc.insert(c, "INSERT INTO outbox (batch_id, seq, kind, region_id, round_id, partner_id, platform,"
-                                + " workspace, target, target_id, parent_id, message, state, attempts, next_attempt, created_at)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) RETURNING id",
-                        batch, seq++, row.kind().name(), row.about().regionId(), row.about().roundId(),
-                        row.about().partnerId(), row.platform().key(), row.workspace(), row.target(), row.targetId(),
-                        parent, row.message(), now, now));
-            }
-            return null;
+        jdbc.write("add " + rows.size() + " message(s) to the outbox", c -> insert(c, batch, rows, now));
+    }
+
+    @Override
+    public void add(String batch, Fanout fanout, List<New> rows, Instant now) {
+        jdbc.write("add a fan-out of " + rows.size() + " message(s) to the outbox", c -> {
+            Jdbc.update(c, "INSERT INTO outbox_batch (batch_id, topic, region_id, round_id, away, slot, created_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)", batch, fanout.topic(), fanout.regionId(), fanout.roundId(),
+                    fanout.away(), fanout.slot(), now);
+            return insert(c, batch, rows, now);
         });
+    }
+
+    @Override
+    public Optional<Fanout> untold(String batch) {
+        return jdbc.read("read an outbox fan-out", c -> Jdbc.one(c,
+                "SELECT * FROM outbox_batch WHERE batch_id = ? AND announced_at IS NULL",
+                r -> new Fanout(r.getString("topic"), r.getLong("region_id"), r.getLong("round_id"), r.getInt("away"),
+                        r.getString("slot")), batch));
+    }
+
+    @Override
+    public boolean tell(String batch, List<New> rows, Instant now) {
+        return jdbc.write("tell the outcome of an outbox fan-out", c -> {
+            if (Jdbc.update(c, "UPDATE outbox_batch SET announced_at = ? WHERE batch_id = ? AND announced_at IS NULL",
+                    now, batch) != 1) {
+                return false;
+            }
+            insert(c, batch, rows, now);
+            return true;
+        });
+    }
+
+    @Override
+    public List<String> doneButUntold() {
+        return jdbc.read("find the fan-outs done but not told", c -> Jdbc.list(c,
+                "SELECT b.batch_id FROM outbox_batch b WHERE b.announced_at IS NULL AND NOT EXISTS"
+                        + " (SELECT 1 FROM outbox o WHERE o.batch_id = b.batch_id AND o.state IN ('pending', 'sending'))"
+                        + " ORDER BY b.created_at", r -> r.getString(1)));
+    }
+
+    @Override
+    public List<Outcome> markOverdue(String batch, Instant firstAttemptBy, Instant now) {
+        List<Outcome> late = jdbc.read("find overdue outbox rows", c -> Jdbc.list(c,
+                "SELECT * FROM outbox WHERE batch_id = ? AND state IN ('pending', 'sending') AND overdue_at IS NULL"
+                        + " AND first_attempt <= ? ORDER BY seq", JdbcOutboxStore::outcome, batch, firstAttemptBy));
+        List<Outcome> marked = new ArrayList<>();
+        for (Outcome row : late) {
+            if (jdbc.write("mark outbox row " + row.id() + " overdue", c -> Jdbc.update(c,
+                    "UPDATE outbox SET overdue_at = ? WHERE id = ? AND overdue_at IS NULL", now, row.id())) == 1) {
+                marked.add(row);
+            }
+        }
+        return marked;
+    }
+
+    private static Void insert(Connection c, String batch, List<New> rows, Instant now) throws SQLException {
+        int seq = Jdbc.one(c, "SELECT COUNT(*) FROM outbox WHERE batch_id = ?", r -> r.getInt(1), batch).orElse(0);
+        List<Long> ids = new ArrayList<>();
+        for (New row : rows) {
+            Long parent = row.parent().map(ids::get).orElse(null);
+            ids.add(Jdbc.insert(c, "INSERT INTO outbox (batch_id, seq, kind, region_id, round_id, partner_id, platform,"
+                            + " workspace, target, target_id, parent_id, message, state, attempts, next_attempt, created_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) RETURNING id",
+                    batch, seq++, row.kind().name(), row.about().regionId(), row.about().roundId(),
+                    row.about().partnerId(), row.platform().key(), row.workspace(), row.target(), row.targetId(),
+                    parent, row.message(), now, now));
+        }
+        return null;
     }
 
     @Override

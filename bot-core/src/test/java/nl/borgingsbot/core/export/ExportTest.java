@@ -31,6 +31,7 @@ import nl.borgingsbot.core.chat.Part;
 import nl.borgingsbot.core.region.Region;
 import nl.borgingsbot.core.round.Round;
 import nl.borgingsbot.core.report.RoundReports;
+import nl.borgingsbot.core.testing.RecordingGateway;
 import nl.borgingsbot.core.testing.TestBot;
 
 /** The Excel and CSV export of a real round, read back with POI and as text. */
@@ -189,7 +190,8 @@ class ExportTest {
     @Test
     void theProgrammeManagerGetsTheExportAsAFileInTheirDm() throws Exception {
         assertThat(test.command(TestBot.ADMIN, "export")).contains("staat in je privégesprek met mij");
-        Message dm = test.slack().directsTo(TestBot.ADMIN).get(0).message();
+        List<RecordingGateway.Direct> dms = test.slack().directsTo(TestBot.ADMIN);
+        Message dm = dms.get(dms.size() - 1).message();
         Part.File file = dm.parts().stream().filter(Part.File.class::isInstance).map(Part.File.class::cast)
                 .findFirst().orElseThrow();
         assertThat(file.fileName()).isEqualTo("borging-Noord-ronde-1.xlsx");

@@ -43,8 +43,9 @@ import nl.borgingsbot.core.testing.TestBot;
 
 /**
  * The outbox on a real SQLite file, with a bot started the way the application starts it: a
- * restart mid-fan-out, Retry-After, permanent failures told once per region, the two lanes, and
- * thread replies after their parent.
+ * restart mid-fan-out, Retry-After, a throttled message retried until delivered (the manager told
+ * once after the hour), permanent failures told once per region, an opening's outcome told once
+ * after the whole fan-out, the two lanes, and thread replies after their parent.
  */
 class OutboxTest {
 
@@ -122,7 +123,7 @@ class OutboxTest {
 
     private Borgingsbot bot(Database database, Gateway gateway) {
         Borgingsbot bot = new Borgingsbot(database.repositories(), Fixtures.catalog(),
-                new Gateways(List.of(gateway), new DeliveryRetry(clock, clock::advance, DeliveryRetry.GIVE_UP_AFTER)),
+                new Gateways(List.of(gateway), new DeliveryRetry(clock, clock::advance, DeliveryRetry.REPORT_AFTER)),
                 Administrators.parse("slack:UADMIN", Fixtures.PLATFORMS), clock);
         open.add(bot);
         return bot;
@@ -176,9 +177,81 @@ class OutboxTest {
 
         List<String> everyone = new ArrayList<>(dying.deliveredDms());
         everyone.addAll(healthy.deliveredDms());
-        assertThat(everyone).hasSize(12).doesNotHaveDuplicates();
-        assertThat(healthy.deliveredDms()).hasSize(7);
+        assertThat(everyone.stream().filter(to -> to.startsWith("UNoord"))).hasSize(12).doesNotHaveDuplicates();
+        assertThat(healthy.deliveredDms().stream().filter(to -> to.startsWith("UNoord"))).hasSize(7);
         assertThat(healthy.delivered).allMatch(c -> c.lane() == Lane.BULK);
+        // the manager hears the outcome once, after the whole fan-out, from the process that finished it
+        assertThat(dying.deliveredDms()).doesNotContain("PMNoord");
+        assertThat(managerTexts(healthy, "PMNoord")).singleElement().satisfies(text -> assertThat(text)
+                .contains("Ronde 1 van regio Noord is volgens de planning geopend: 12 partners hebben een uitnodiging gekregen"));
+    }
+
+    @Test
+    void aFanOutFinishedJustBeforeAStopIsToldAtTheNextStartOnce() {
+        Database database = database();
+        Region region = region(database, "Noord", 2);
+        Gateway gateway = new Gateway(clock);
+        Borgingsbot first = bot(database, gateway);
+        first.outbox().stop(WAIT); // the dispatcher is gone: the invitations wait in the database
+        first.invitations().openScheduled(region, clock.instant(), clock.instant().plus(Duration.ofDays(14)));
+        // delivered by hand, as a dispatcher that died right after its last row would leave it
+        try (java.sql.Connection c = database.dataSource().getConnection()) {
+            c.createStatement().executeUpdate("UPDATE outbox SET state = 'delivered', done_at = created_at");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+
+        await(bot(database, gateway));
+
+        assertThat(managerTexts(gateway, "PMNoord")).singleElement().satisfies(text -> assertThat(text)
+                .contains("Ronde 1 van regio Noord is volgens de planning geopend: 2 partners hebben een uitnodiging gekregen"));
+    }
+
+    @Test
+    void aPartnerThrottledForMoreThanAnHourIsDeliveredOnceAndTheManagerIsToldOnceAlsoAcrossARestart() throws Exception {
+        Database database = database();
+        Region region = region(database, "Noord", 2);
+        Instant throttledUntil = clock.instant().plus(DeliveryRetry.REPORT_AFTER).plus(Duration.ofMinutes(50));
+        Function<Gateway.Call, Void> throttleNoord1 = call -> {
+            if (call.to().equals("UNoord1") && clock.instant().isBefore(throttledUntil)) {
+                throw new DeliveryException(DeliveryException.Reason.TEMPORARY, "ratelimited", null,
+                        java.util.Optional.of(Duration.ofMinutes(10)));
+            }
+            return null;
+        };
+        Gateway before = new Gateway(clock);
+        before.before = throttleNoord1;
+        Borgingsbot first = bot(database, before);
+        first.invitations().open(region, clock.instant().plus(Duration.ofDays(14)));
+        long until = System.nanoTime() + WAIT.toNanos();
+        while (managerTexts(before, "PMNoord").isEmpty() && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
+        first.close(); // a restart while the partner is still being throttled
+
+        Gateway after = new Gateway(clock);
+        after.before = throttleNoord1;
+        await(bot(database, after));
+
+        assertThat(clock.instant()).isAfterOrEqualTo(throttledUntil);
+        List<String> noord1 = new ArrayList<>(before.deliveredDms());
+        noord1.addAll(after.deliveredDms());
+        assertThat(noord1.stream().filter("UNoord1"::equals)).hasSize(1);
+        assertThat(noord1.stream().filter("UNoord2"::equals)).hasSize(1);
+        List<String> toManager = new ArrayList<>(managerTexts(before, "PMNoord"));
+        toManager.addAll(managerTexts(after, "PMNoord"));
+        assertThat(toManager.stream().filter(t -> t.contains("na een uur nog niet"))).singleElement()
+                .satisfies(text -> assertThat(text).contains("Ronde 1 van regio Noord").contains("Naam Noord1")
+                        .contains("Organisatie Noord1").contains("blijf het proberen").doesNotContain("Naam Noord2"));
+        // and once it got through, the outcome: both invited, nobody unreachable
+        assertThat(toManager.stream().filter(t -> !t.contains("na een uur nog niet"))).singleElement()
+                .satisfies(text -> assertThat(text).contains("Ronde 1 van regio Noord is geopend: 2 partners hebben")
+                        .doesNotContain("kon ik geen privébericht sturen"));
+    }
+
+    private static List<String> managerTexts(Gateway gateway, String manager) {
+        return gateway.delivered.stream().filter(c -> c.to().equals(manager))
+                .map(c -> TestBot.TEXT.render(c.message())).toList();
     }
 
     @Test
@@ -222,19 +295,24 @@ class OutboxTest {
 
         var opened = bot.invitations().open(noord, clock.instant().plus(Duration.ofDays(14)));
         bot.invitations().open(zuid, clock.instant().plus(Duration.ofDays(14)));
+        await(bot);
         bot.invitations().remind(noord, opened.round(), "manual");
         await(bot);
 
-        assertThat(opened.sent()).isEqualTo(2);
-        assertThat(opened.unreachable()).extracting(p -> p.user().userId()).containsExactlyInAnyOrder("UNoord1", "UNoord3");
+        assertThat(opened.sent()).isEqualTo(4); // on their way
         Map<String, List<String>> toManagers = gateway.delivered.stream().filter(c -> c.to().startsWith("PM"))
                 .collect(Collectors.groupingBy(Gateway.Call::to,
                         Collectors.mapping(c -> TestBot.TEXT.render(c.message()), Collectors.toList())));
-        assertThat(toManagers.get("PMNoord")).singleElement().satisfies(text -> assertThat(text)
-                .contains("Ronde 1 van regio Noord").contains("2 partners")
+        // the causes in one message, and the opening's outcome once every invitation was done
+        assertThat(toManagers.get("PMNoord")).hasSize(2).filteredOn(text -> text.contains("Oorzaak")).singleElement()
+                .satisfies(text -> assertThat(text).contains("Ronde 1 van regio Noord").contains("2 partners")
                 .contains("Naam Noord1").contains("niet voor deze persoon geïnstalleerd")
                 .contains("Naam Noord3").contains("bestaat niet meer of is gedeactiveerd"));
-        assertThat(toManagers.get("PMZuid")).singleElement().satisfies(text -> assertThat(text)
+        assertThat(toManagers.get("PMNoord")).filteredOn(text -> !text.contains("Oorzaak")).singleElement()
+                .satisfies(text -> assertThat(text).contains("Ronde 1 van regio Noord is geopend: 2 partners hebben")
+                        .contains("Organisatie Noord1 (Naam Noord1), Organisatie Noord3 (Naam Noord3)"));
+        assertThat(toManagers.get("PMZuid")).hasSize(2).filteredOn(text -> text.contains("Oorzaak")).singleElement()
+                .satisfies(text -> assertThat(text)
                 .contains("Ronde 1 van regio Zuid").contains("Naam Zuid2").contains("niet voor deze persoon geïnstalleerd"));
     }
 
@@ -245,6 +323,7 @@ class OutboxTest {
         Gateway gateway = new Gateway(clock);
         Borgingsbot bot = bot(database, gateway);
         bot.invitations().open(region, clock.instant().plus(Duration.ofDays(14)));
+        await(bot);
 
         CountDownLatch busy = new CountDownLatch(Outbox.BULK_WORKERS);
         gateway.before = call -> {
@@ -331,12 +410,48 @@ class OutboxTest {
                         Collectors.mapping(c -> TestBot.TEXT.render(c.message()), Collectors.toList())));
         assertThat(toManagers.get("PMA")).singleElement().satisfies(text -> assertThat(text)
                 .contains("Ronde 1 van regio A is volgens de planning geopend: 4 partners hebben een uitnodiging gekregen"));
-        assertThat(toManagers.get("PMB")).hasSize(2);
-        assertThat(toManagers.get("PMB").get(0)).contains("Naam B2").contains("niet voor deze persoon geïnstalleerd");
-        assertThat(toManagers.get("PMB").get(1))
+        assertThat(toManagers.get("PMB")).hasSize(2).anySatisfy(text -> assertThat(text)
+                .contains("Naam B2").contains("niet voor deze persoon geïnstalleerd"));
+        assertThat(toManagers.get("PMB")).anySatisfy(text -> assertThat(text)
                 .contains("Ronde 1 van regio B is volgens de planning geopend: 3 partners hebben een uitnodiging gekregen")
-                .contains("Organisatie B2 (Naam B2)");
+                .contains("Organisatie B2 (Naam B2)"));
         assertThat(toManagers.get("PMC")).singleElement().satisfies(text -> assertThat(text).contains("regio C"));
+    }
+
+    @Test
+    void aSchedulerTickOpensRoundsWithoutWaitingForTheirInvitations() throws Exception {
+        clock.set(Instant.parse("2026-12-01T09:00:00Z"));
+        Database database = database();
+        Region region = region(database, "A", 3);
+        new Planning(database.repositories().schedules(), clock).ensureDefault(region);
+        Gateway gateway = new Gateway(clock);
+        CountDownLatch tickReturned = new CountDownLatch(1);
+        List<String> deliveredDuringTheTick = new CopyOnWriteArrayList<>();
+        gateway.before = call -> {
+            try {
+                // every delivery waits (bounded) for the tick to have returned
+                if (!tickReturned.await(10, TimeUnit.SECONDS)) {
+                    deliveredDuringTheTick.add(call.to());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        };
+        Borgingsbot bot = bot(database, gateway);
+        ScheduleRunner runner = new ScheduleRunner(database.repositories().regions(),
+                database.repositories().rounds(), database.repositories().schedules(), database.repositories().checkIns(),
+                bot.invitations(), bot.reports(), bot.outbox(), ScheduleRunner.DEFAULT_RETENTION_ROUNDS, clock);
+
+        clock.set(Instant.parse("2027-01-04T08:00:30Z"));
+        assertThat(runner.tick().opened()).isEqualTo(1);
+        tickReturned.countDown();
+        await(bot);
+
+        assertThat(deliveredDuringTheTick).isEmpty();
+        assertThat(gateway.deliveredDms()).containsExactlyInAnyOrder("UA1", "UA2", "UA3", "PMA");
+        assertThat(managerTexts(gateway, "PMA")).singleElement().satisfies(text -> assertThat(text)
+                .contains("Ronde 1 van regio A is volgens de planning geopend: 3 partners hebben een uitnodiging gekregen"));
     }
 
     private static int invitations(Database database) {

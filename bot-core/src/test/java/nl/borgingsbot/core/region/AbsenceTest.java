@@ -45,7 +45,8 @@ class AbsenceTest {
         assertThat(test.command(TestBot.ADMIN, "afwezig @{U4} tot 30-11-2026")).contains("@U4 is afwezig");
 
         assertThat(test.command(TestBot.ADMIN, "ronde start 20-12-2026"))
-                .contains("1 partner heeft een privébericht gekregen").contains("3 partners zijn afwezig");
+                .contains("1 partner krijgt nu een uitnodiging").contains("3 partners zijn afwezig");
+        assertThat(directsTo(TestBot.ADMIN, "1 partner heeft een privébericht gekregen")).isEqualTo(1);
         assertThat(directsTo("U2", "Borgingscheck")).isZero();
         String status = test.command(TestBot.ADMIN, "ronde status");
         assertThat(status).contains("0 van 1 partner hebben").contains("3 partners zijn afwezig")

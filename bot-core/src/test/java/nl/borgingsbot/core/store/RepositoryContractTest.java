@@ -838,4 +838,34 @@ abstract class RepositoryContractTest {
             assertThat(o.about()).isEqualTo(new Envelope.About(1, 2, 3));
         });
     }
+
+    @Test
+    void anOverdueRowIsMarkedOnceAndAFanOutsOutcomeIsToldOnceWithItsRows() {
+        JdbcOutboxStore outbox = new JdbcOutboxStore(database.dataSource());
+        outbox.add("batch-1", new OutboxStore.Fanout("round-opened", 1, 2, 3, ""),
+                List.of(outboxRow("user", "U1", Optional.empty()), outboxRow("user", "U2", Optional.empty())), OPENED);
+        List<OutboxStore.Row> claimed = outbox.claim(OPENED, OPENED.plusSeconds(300), 10);
+        outbox.retry(claimed.get(0).id(), 1, OPENED, OPENED.plusSeconds(3600), DeliveryException.Reason.TEMPORARY, "429");
+        outbox.delivered(claimed.get(1).id(), 1, OPENED.plusSeconds(60), Optional.empty(), OPENED.plusSeconds(60));
+
+        // only the row first tried at or before the cut-off, and only once
+        assertThat(outbox.markOverdue("batch-1", OPENED.minusSeconds(1), OPENED.plusSeconds(3600))).isEmpty();
+        assertThat(outbox.markOverdue("batch-1", OPENED, OPENED.plusSeconds(3600))).singleElement()
+                .satisfies(row -> assertThat(row.id()).isEqualTo(claimed.get(0).id()));
+        assertThat(outbox.markOverdue("batch-1", OPENED.plusSeconds(3600), OPENED.plusSeconds(3700))).isEmpty();
+
+        assertThat(outbox.untold("batch-1")).contains(new OutboxStore.Fanout("round-opened", 1, 2, 3, ""));
+        assertThat(outbox.doneButUntold()).isEmpty(); // a row is still pending
+        outbox.delivered(claimed.get(0).id(), 2, OPENED, Optional.empty(), OPENED.plusSeconds(3700));
+        assertThat(outbox.doneButUntold()).containsExactly("batch-1");
+
+        assertThat(outbox.tell("batch-1", List.of(outboxRow("user", "PM", Optional.empty())), OPENED.plusSeconds(3700)))
+                .isTrue();
+        assertThat(outbox.tell("batch-1", List.of(outboxRow("user", "PM", Optional.empty())), OPENED.plusSeconds(3701)))
+                .isFalse();
+        assertThat(outbox.untold("batch-1")).isEmpty();
+        assertThat(outbox.doneButUntold()).isEmpty();
+        assertThat(outbox.batch("batch-1")).extracting(OutboxStore.Outcome::state).containsExactly(
+                OutboxStore.State.DELIVERED, OutboxStore.State.DELIVERED, OutboxStore.State.PENDING);
+    }
 }

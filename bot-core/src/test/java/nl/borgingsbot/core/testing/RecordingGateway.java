@@ -38,8 +38,16 @@ public final class RecordingGateway implements ChatGateway {
     private final List<ThreadReply> replies = new CopyOnWriteArrayList<>();
     private final Map<String, DeliveryException> failures = new ConcurrentHashMap<>();
 
+    /** Runs before what was delivered is read: the test bot waits there until its outbox is empty. */
+    private volatile Runnable beforeReading = () -> { };
+
     public RecordingGateway(Platform platform) {
         this.platform = platform;
+    }
+
+    /** Waits with {@code settle} before reading what was delivered (messages go out after the command returned). */
+    public void settleWith(Runnable settle) {
+        this.beforeReading = settle;
     }
 
     @Override
@@ -93,18 +101,22 @@ public final class RecordingGateway implements ChatGateway {
     }
 
     public List<Direct> directs() {
+        beforeReading.run();
         return new ArrayList<>(directs);
     }
 
     public List<Direct> directsTo(String userId) {
+        beforeReading.run();
         return directs.stream().filter(d -> d.user().userId().equals(userId)).toList();
     }
 
     public List<Post> posts() {
+        beforeReading.run();
         return new ArrayList<>(posts);
     }
 
     public List<ThreadReply> replies() {
+        beforeReading.run();
         return new ArrayList<>(replies);
     }
 }

@@ -1,6 +1,7 @@
 package nl.borgingsbot.core.testing;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +47,8 @@ public final class TestBot implements AutoCloseable {
         this.file = dir.resolve("bot.db");
         this.clock = new MutableClock(now);
         this.random = random;
+        slack.settleWith(() -> bot.outbox().awaitEmpty(Duration.ofSeconds(30)));
+        clock.settleBeforeMoving(() -> bot.outbox().awaitEmpty(Duration.ofSeconds(30)));
         restart();
     }
 
@@ -67,14 +70,23 @@ public final class TestBot implements AutoCloseable {
         return new ChatUser(Platform.of("slack"), "T1", id);
     }
 
-    /** A command typed in the region channel; what its author sees. */
+    /** A command typed in the region channel; what its author sees (and what it sent is delivered). */
     public String command(String userId, String line) {
-        return render(bot.handle(new InboundEvent.Command(user(userId), Optional.of(CHANNEL), line)));
+        return settled(render(bot.handle(new InboundEvent.Command(user(userId), Optional.of(CHANNEL), line))));
     }
 
-    /** Text typed in the DM with the bot; what its author sees. */
+    /** Text typed in the DM with the bot; what its author sees (and what it sent is delivered). */
     public String dm(String userId, String text) {
-        return render(bot.handle(new InboundEvent.TextReply(user(userId), Optional.empty(), text)));
+        return settled(render(bot.handle(new InboundEvent.TextReply(user(userId), Optional.empty(), text))));
+    }
+
+    /**
+     * Waits until the outbox has delivered (or given up) everything: a fan-out is delivered after
+     * the command or tick that made it has returned, and its outcome told after that.
+     */
+    private <T> T settled(T value) {
+        bot.outbox().awaitEmpty(Duration.ofSeconds(30));
+        return value;
     }
 
     public static String render(List<Message> messages) {
@@ -116,6 +128,7 @@ public final class TestBot implements AutoCloseable {
         return database;
     }
 
+    /** The fake Slack; reading what it got waits until the outbox has delivered what it had. */
     public RecordingGateway slack() {
         return slack;
     }
