@@ -53,8 +53,13 @@ import nl.borgingsbot.core.telemetry.Telemetry;
  */
 public final class Borgingsbot implements AutoCloseable {
 
-    /** Threads handling events after the ack: they mostly wait on a platform's API. */
-    public static final int WORKERS = 8;
+    /**
+     * Threads handling events after the ack (the core and the database; the replies go out on the
+     * inbox's own I/O threads): one per core, at least two. More only compete with the acks for the
+     * CPU and for the database's one writer (docs/benchmarks.md: 8 threads gave slower acks and a
+     * slower next question than 2 on two cores).
+     */
+    public static final int WORKERS = Math.max(2, Runtime.getRuntime().availableProcessors());
     private static final Logger LOG = LoggerFactory.getLogger(Borgingsbot.class);
 
     private final CheckInService checkIns;

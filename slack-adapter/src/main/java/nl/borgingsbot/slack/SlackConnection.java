@@ -74,6 +74,8 @@ public final class SlackConnection implements AutoCloseable {
     private final Telemetry telemetry;
     private final SlackRequestCheck check;
     private volatile SocketModeApp socketMode;
+    /** Set once the core is connected; clicks in HTTP mode go to it before Bolt. */
+    private volatile SlackHandlers handlers;
 
     public SlackConnection(SlackSettings settings) {
         this(settings, WORKERS, Telemetry.NONE);
@@ -187,7 +189,9 @@ public final class SlackConnection implements AutoCloseable {
                 telemetry.acknowledged("slack", Duration.ofNanos(System.nanoTime() - start));
             }
         });
-        new SlackHandlers(bot, gateway, methods, renderer, pool).register(app);
+        SlackHandlers handlers = new SlackHandlers(bot, gateway, methods, renderer, pool);
+        handlers.register(app);
+        this.handlers = handlers;
     }
 
     /** Connects over Socket Mode (needs the app-level token); returns once connected. */
@@ -231,11 +235,22 @@ public final class SlackConnection implements AutoCloseable {
         if (check.refusal(headers, body).isPresent()) {
             return new HttpReply(401, "application/json", Map.of(), "{\"error\":\"invalid request\"}");
         }
+        String text = new String(body, StandardCharsets.UTF_8);
+        SlackHandlers handlers = this.handlers;
+        try {
+            long start = System.nanoTime();
+            if (handlers != null && handlers.clickBeforeBolt(text)) {
+                telemetry.acknowledged("slack", Duration.ofNanos(System.nanoTime() - start));
+                return new HttpReply(200, "text/plain", Map.of(), "");
+            }
+        } catch (Inbox.Busy e) {
+            return busy();
+        }
         Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
                 .requestUri(requestUri)
                 .queryString(Map.of())
                 .headers(new RequestHeaders(headers))
-                .requestBody(new String(body, StandardCharsets.UTF_8))
+                .requestBody(text)
                 .remoteAddress(remoteAddress)
                 .build());
         if (request == null) {
@@ -246,12 +261,16 @@ public final class SlackConnection implements AutoCloseable {
             return new HttpReply(response.getStatusCode(), Optional.ofNullable(response.getContentType()).orElse("text/plain"),
                     response.getHeaders(), Optional.ofNullable(response.getBody()).orElse(""));
         } catch (Inbox.Busy e) {
-            // not acknowledged: Slack sends an event again later (the core logged it, once a minute)
-            return new HttpReply(503, "text/plain", Map.of("Retry-After", List.of("1")), "");
+            return busy();
         } catch (Exception e) {
             LOG.error("Slack request failed", e);
             return new HttpReply(500, "text/plain", Map.of(), "");
         }
+    }
+
+    /** Not acknowledged because the core is full: Slack sends an event again later (the core logged it). */
+    private static HttpReply busy() {
+        return new HttpReply(503, "text/plain", Map.of("Retry-After", List.of("1")), "");
     }
 
     /** An HTTP answer to Slack. */

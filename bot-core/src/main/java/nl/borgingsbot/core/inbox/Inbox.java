@@ -121,7 +121,6 @@ public final class Inbox implements AutoCloseable {
         return r -> {
             Thread thread = new Thread(r, prefix + threads.incrementAndGet());
             thread.setDaemon(true);
-            thread.setPriority(Thread.MIN_PRIORITY);
             return thread;
         };
     }

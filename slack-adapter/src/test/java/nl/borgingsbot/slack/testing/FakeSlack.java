@@ -83,13 +83,7 @@ public final class FakeSlack implements AutoCloseable {
     public FakeSlack() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
         server.createContext("/", this::handle);
-        // Slack's servers are not on the bot's machine: where the JVM honours thread priorities
-        // (-XX:ThreadPriorityPolicy=1, the load generators), the fake takes only the CPU the bot leaves
-        server.setExecutor(Executors.newFixedThreadPool(8, r -> {
-            Thread thread = new Thread(r, "fake-slack");
-            thread.setPriority(Thread.MIN_PRIORITY);
-            return thread;
-        }));
+        server.setExecutor(Executors.newFixedThreadPool(8, r -> new Thread(r, "fake-slack")));
         server.start();
     }
 
