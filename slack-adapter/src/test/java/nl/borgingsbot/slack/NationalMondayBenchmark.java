@@ -128,7 +128,8 @@ public final class NationalMondayBenchmark {
                 if (calls != lastCalls) {
                     lastCalls = calls;
                     lastChange = System.nanoTime();
-                } else if (!tick.isAlive() && System.nanoTime() - lastChange > Duration.ofSeconds(30).toNanos()) {
+                } else if (!tick.isAlive() && test.bot().outbox().awaitEmpty(Duration.ZERO)
+                        && System.nanoTime() - lastChange > Duration.ofSeconds(30).toNanos()) {
                     break; // nothing more is coming
                 }
             }

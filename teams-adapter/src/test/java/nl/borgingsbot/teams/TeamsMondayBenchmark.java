@@ -130,7 +130,8 @@ public final class TeamsMondayBenchmark {
                 if (calls != lastCalls) {
                     lastCalls = calls;
                     lastChange = System.nanoTime();
-                } else if (!tick.isAlive() && System.nanoTime() - lastChange > Duration.ofSeconds(30).toNanos()) {
+                } else if (!tick.isAlive() && core.outbox().awaitEmpty(Duration.ZERO)
+                        && System.nanoTime() - lastChange > Duration.ofSeconds(30).toNanos()) {
                     break;
                 }
             }
