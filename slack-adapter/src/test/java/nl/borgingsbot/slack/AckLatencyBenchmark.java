@@ -68,6 +68,7 @@ public final class AckLatencyBenchmark {
         bench.run(50, "warm-up", workers, new ArrayList<>());
         List<String> rows = new ArrayList<>();
         List<String> cpu = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
         for (int latency : new int[] {0, 80}) {
             Loaded bot = bench.loaded(PARTNERS, latency, workers);
             Loaded bare = bench.bareReplay(bot);
@@ -84,6 +85,8 @@ public final class AckLatencyBenchmark {
             int clicks = bot.acks("think").size() + bot.acks("burst").size();
             cpu.add("| " + latency + " ms | " + String.format(java.util.Locale.ROOT, "%.2f ms", bot.cpuNanos().get() / 1e6 / clicks)
                     + " | " + String.format(java.util.Locale.ROOT, "%.2f ms", bare.cpuNanos().get() / 1e6 / clicks) + " | " + clicks + " |");
+            parts.add("| " + latency + " ms | " + String.join(" | ", bot.cpuByPart().values().stream()
+                    .map(nanos -> String.format(java.util.Locale.ROOT, "%.2f ms", nanos / 1e6 / clicks)).toList()) + " |");
             System.err.println("latency " + latency + " ms done, load average " + BenchStats.load());
         }
         System.out.println("| Slack API latency | load | bot ack p50 | bot ack p99 | bare ack p50 | bare ack p99 "
@@ -96,6 +99,12 @@ public final class AckLatencyBenchmark {
         System.out.println("| Slack API latency | bot run | bare app run | clicks |");
         System.out.println("|---|---|---|---|");
         cpu.forEach(System.out::println);
+        System.out.println();
+        System.out.println("The bot's run per click, by thread (CPU time of the threads alive at the end; \"other\": the"
+                + " garbage collector, the JIT compiler and threads that ended, e.g. the simulated partners):");
+        System.out.println("| Slack API latency | " + String.join(" | ", PARTS) + " |");
+        System.out.println("|---|" + "---|".repeat(PARTS.size()));
+        parts.forEach(System.out::println);
         System.out.println("load average at the end " + BenchStats.load());
     }
 
@@ -106,7 +115,7 @@ public final class AckLatencyBenchmark {
     /** One run's latencies in µs per phase ("think", "burst"), and what the bare app replays. */
     private record Loaded(java.util.Map<String, List<Long>> ack, java.util.Map<String, List<Long>> nextQuestion,
                           List<List<String>> thinkBodies, List<List<Long>> thinkMillis, List<String> burstBodies,
-                          java.util.concurrent.atomic.AtomicLong cpuNanos) {
+                          java.util.concurrent.atomic.AtomicLong cpuNanos, java.util.Map<String, Long> cpuByPart) {
         List<Long> acks(String phase) {
             return ack.getOrDefault(phase, List.of());
         }
@@ -117,7 +126,8 @@ public final class AckLatencyBenchmark {
 
         static Loaded empty() {
             return new Loaded(new java.util.concurrent.ConcurrentHashMap<>(), new java.util.concurrent.ConcurrentHashMap<>(),
-                    new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new java.util.concurrent.atomic.AtomicLong());
+                    new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new java.util.concurrent.atomic.AtomicLong(),
+                    new java.util.TreeMap<>());
         }
 
         void add(java.util.Map<String, List<Long>> to, String phase, long micros) {
@@ -135,6 +145,7 @@ public final class AckLatencyBenchmark {
         try (SlackTestBot test = new SlackTestBot(dir, SlackConnection::new, workers, fake)) {
             List<String> users = atFirstStatement(test, n);
             long cpu = cpuNanos();
+            java.util.Map<Long, Long> threadsBefore = threadCpu();
             List<Thread> partners = new ArrayList<>();
             java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
             for (int i = 0; i < n; i++) {
@@ -173,6 +184,7 @@ public final class AckLatencyBenchmark {
             }
             burst(test, tiers, result, users);
             result.cpuNanos().set(cpuNanos() - cpu);
+            result.cpuByPart().putAll(byPart(threadsBefore, threadCpu(), result.cpuNanos().get()));
             System.err.println("bot at " + latencyMs + " ms done");
         }
         return result;
@@ -425,6 +437,66 @@ public final class AckLatencyBenchmark {
         }
         clients.shutdown();
         return latencies;
+    }
+
+    /** The parts of the bot's run, by thread name; in this order in the table. */
+    private static final List<String> PARTS = List.of("acks (http-nio-*)", "core (borgingsbot-N)",
+            "replies (borgingsbot-reply-N)", "outbox", "fake Slack", "load generator", "other");
+
+    /** CPU time of every live thread, by id. */
+    private static java.util.Map<Long, Long> threadCpu() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.Map<Long, Long> cpu = new java.util.HashMap<>();
+        for (long id : threads.getAllThreadIds()) {
+            long nanos = threads.getThreadCpuTime(id);
+            if (nanos >= 0) {
+                cpu.put(id, nanos);
+            }
+        }
+        return cpu;
+    }
+
+    /** CPU time between two snapshots by part ({@link #PARTS}); "other" is the process's time not in a live thread. */
+    private static java.util.Map<String, Long> byPart(java.util.Map<Long, Long> before, java.util.Map<Long, Long> after,
+                                                      long process) {
+        java.util.Map<String, Long> parts = new java.util.LinkedHashMap<>();
+        PARTS.forEach(part -> parts.put(part, 0L));
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long inThreads = 0;
+        for (var entry : after.entrySet()) {
+            java.lang.management.ThreadInfo info = threads.getThreadInfo(entry.getKey());
+            if (info == null) {
+                continue;
+            }
+            long used = entry.getValue() - before.getOrDefault(entry.getKey(), 0L);
+            inThreads += used;
+            parts.merge(partOf(info.getThreadName()), used, Long::sum);
+        }
+        parts.merge("other", Math.max(0, process - inThreads), Long::sum);
+        return parts;
+    }
+
+    private static String partOf(String thread) {
+        if (thread.startsWith("http-nio")) {
+            return PARTS.get(0);
+        }
+        if (thread.startsWith("borgingsbot-reply")) {
+            return PARTS.get(2);
+        }
+        if (thread.startsWith("borgingsbot-")) {
+            return PARTS.get(1);
+        }
+        if (thread.startsWith("outbox")) {
+            return PARTS.get(3);
+        }
+        if (thread.startsWith("fake-slack")) {
+            return PARTS.get(4);
+        }
+        if (thread.startsWith("pool-") || thread.startsWith("HttpClient") || thread.startsWith("Thread-")
+                || thread.equals("main")) {
+            return PARTS.get(5);
+        }
+        return PARTS.get(6);
     }
 
     /** CPU time this process used so far, all threads. */
