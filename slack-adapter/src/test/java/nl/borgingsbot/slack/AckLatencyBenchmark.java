@@ -349,29 +349,7 @@ public final class AckLatencyBenchmark {
         Path dir = Files.createTempDirectory("ack-bench");
         try (SlackTestBot test = new SlackTestBot(dir, SlackConnection::new, workers)) {
             FakeSlack slack = test.slack();
-            test.commandAndWait(SlackTestBot.ADMIN, "regio koppel Bench");
-            List<String> users = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                String user = "UP" + i;
-                users.add(user);
-                test.commandAndWait(SlackTestBot.ADMIN, "partner toevoegen <@" + user + "|p" + i + "> Organisatie " + i);
-            }
-            test.commandAndWait(SlackTestBot.ADMIN, "ronde start");
-            slack.await("intros", all -> users.stream().allMatch(u -> !slack.posts(FakeSlack.dmChannel(u)).isEmpty()));
-            ExecutorService setup = Executors.newFixedThreadPool(8);
-            List<Future<?>> ready = new ArrayList<>();
-            for (String user : users) {
-                ready.add(setup.submit(() -> {
-                    test.clickAndWait(user, "Start");
-                    test.dmAndWait(user, "Denken " + user);
-                    test.dmAndWait(user, "Zien " + user);
-                    test.dmAndWait(user, "Vragen " + user);
-                }));
-            }
-            for (Future<?> f : ready) {
-                f.get();
-            }
-            setup.shutdown();
+            List<String> users = atFirstStatement(test, n);
             List<Long> latencies = new ArrayList<>();
             for (int wave = 1; wave <= WAVES; wave++) {
                 List<String> bodies = new ArrayList<>();
