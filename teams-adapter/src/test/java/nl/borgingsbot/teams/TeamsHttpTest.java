@@ -19,6 +19,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import nl.borgingsbot.core.Borgingsbot;
+import nl.borgingsbot.core.chat.DeliveryException;
 
 /**
  * The application with Teams connected as a configured deployment is (app id, secret, tenant),
@@ -109,6 +110,29 @@ abstract class TeamsHttpTest {
         }
         if (!core.outbox().awaitEmpty(Duration.ofSeconds(60))) {
             throw new AssertionError("the bot did not deliver what it had to within a minute");
+        }
+    }
+
+    /**
+     * Sends as the core's outbox does: a message handed back as {@code TEMPORARY} (throttled, or
+     * left to the outbox by the rate limiter) goes again after its {@code Retry-After}; any other
+     * failure fails the test.
+     */
+    static void untilDelivered(Runnable send) {
+        while (true) {
+            try {
+                send.run();
+                return;
+            } catch (DeliveryException e) {
+                if (e.reason() != DeliveryException.Reason.TEMPORARY) {
+                    throw new AssertionError("not a temporary failure: " + e.reason(), e);
+                }
+                try {
+                    Thread.sleep(e.retryAfter().orElse(Duration.ofSeconds(1)).toMillis());
+                } catch (InterruptedException interrupted) {
+                    throw new IllegalStateException(interrupted);
+                }
+            }
         }
     }
 }

@@ -76,21 +76,7 @@ class TeamsRateLimitsTest extends TeamsHttpTest {
 
     /** Sends one message in {@code lane}; a bulk message handed back as TEMPORARY goes again after its wait. */
     private CompletableFuture<Void> deliver(Lane lane, String text) {
-        return CompletableFuture.runAsync(() -> {
-            while (true) {
-                try {
-                    sendDirect(lane, text);
-                    return;
-                } catch (DeliveryException e) {
-                    assertThat(e.reason()).isEqualTo(DeliveryException.Reason.TEMPORARY);
-                    try {
-                        Thread.sleep(e.retryAfter().orElse(Duration.ofSeconds(1)).toMillis());
-                    } catch (InterruptedException interrupted) {
-                        throw new IllegalStateException(interrupted);
-                    }
-                }
-            }
-        }, threads);
+        return CompletableFuture.runAsync(() -> untilDelivered(() -> sendDirect(lane, text)), threads);
     }
 
     @Test

@@ -77,19 +77,7 @@ class TeamsTenantLimitTest extends TeamsHttpTest {
 
     /** Delivers as the core's outbox does: a message handed back as TEMPORARY goes again after its wait. */
     private void deliver(ChatUser to, String text) {
-        while (true) {
-            try {
-                sendDirect(to, text);
-                return;
-            } catch (DeliveryException e) {
-                assertThat(e.reason()).isEqualTo(DeliveryException.Reason.TEMPORARY);
-                try {
-                    Thread.sleep(e.retryAfter().orElse(Duration.ofSeconds(1)).toMillis());
-                } catch (InterruptedException interrupted) {
-                    throw new IllegalStateException(interrupted);
-                }
-            }
-        }
+        untilDelivered(() -> sendDirect(to, text));
     }
 
     @Test
