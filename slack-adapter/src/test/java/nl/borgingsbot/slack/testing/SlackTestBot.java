@@ -112,8 +112,13 @@ public final class SlackTestBot implements AutoCloseable {
 
     /** A command in the region channel, waiting until its reply reached the caller; that reply. */
     public FakeSlack.Call commandAndWait(String user, String text) {
+        return commandAndWait(user, CHANNEL, text);
+    }
+
+    /** A command in {@code channel}, waiting until its reply reached the caller; that reply. */
+    public FakeSlack.Call commandAndWait(String user, String channel, String text) {
         int before = slack.calls("respond").size();
-        int status = command(user, CHANNEL, text);
+        int status = command(user, channel, text);
         if (status != 200) {
             throw new AssertionError("/borging " + text + " answered " + status);
         }
