@@ -43,11 +43,7 @@ class TeamsBigRegionTest extends TeamsHttpTest {
     @Autowired
     TeamsGateway gateway;
     @Autowired
-    ConversationStore store;
-    @Autowired
     ConnectorClients clients;
-    @Autowired
-    FileOffers files;
 
     private static String reflection(int partner, int prompt) {
         String marker = "[R" + partner + "-" + prompt + "]";
@@ -191,7 +187,7 @@ class TeamsBigRegionTest extends TeamsHttpTest {
 
     @Test
     void withoutAPublicUrlTheReportComesWithoutTheImageAndSaysHowToGetIt() {
-        postRefusedOnceAsTooLarge(new TeamsGateway(store, clients, files, ImageLinks.none()));
+        postRefusedOnceAsTooLarge(new TeamsGateway(conversations, clients, files, ImageLinks.none()));
 
         JsonNode report = secondPost();
         assertThat(Cards.elements(report, "Image")).isEmpty();

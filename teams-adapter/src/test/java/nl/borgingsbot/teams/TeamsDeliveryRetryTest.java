@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.microsoft.bot.connector.authentication.AppCredentials;
 
 import nl.borgingsbot.core.chat.ChatChannel;
 import nl.borgingsbot.core.chat.ChatUser;
@@ -42,12 +41,6 @@ class TeamsDeliveryRetryTest extends TeamsHttpTest {
 
     @Autowired
     Database database;
-    @Autowired
-    ConversationStore conversations;
-    @Autowired
-    AppCredentials credentials;
-    @Autowired
-    FileOffers files;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T08:00:00Z"));
     private Borgingsbot bot;
@@ -58,9 +51,7 @@ class TeamsDeliveryRetryTest extends TeamsHttpTest {
     @BeforeEach
     void wire() {
         prefix = "T" + System.nanoTime();
-        ConnectorClients clients = new ConnectorClients(credentials, ConnectorRetryStrategy.none());
-        TeamsGateway gateway = new TeamsGateway(conversations, clients, files, ImageLinks.none(),
-                new RateLimits(clock, clock::advance));
+        TeamsGateway gateway = gatewayWithoutRetries(new RateLimits(clock, clock::advance));
         bot = new Borgingsbot(database.repositories(), Fixtures.catalog(),
                 new Gateways(List.of(gateway), new DeliveryRetry(clock, clock::advance, DeliveryRetry.REPORT_AFTER)),
                 Administrators.none(), clock);

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import com.microsoft.bot.connector.authentication.AppCredentials;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,6 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import nl.borgingsbot.core.Borgingsbot;
 import nl.borgingsbot.core.chat.DeliveryException;
+import nl.borgingsbot.core.chat.RateLimits;
 
 /**
  * The application with Teams connected as a configured deployment is (app id, secret, tenant),
@@ -59,12 +61,24 @@ abstract class TeamsHttpTest {
 
     @Autowired
     Borgingsbot core;
+    @Autowired
+    ConversationStore conversations;
+    @Autowired
+    AppCredentials credentials;
+    @Autowired
+    FileOffers files;
 
     @DynamicPropertySource
     static void teams(DynamicPropertyRegistry registry) {
         registry.add("borging.teams.openid-metadata-url", BOT_FRAMEWORK::openIdMetadataUrl);
         registry.add("borging.teams.authority-url", CONNECTOR::authorityUrl);
         registry.add("test.db-url", () -> "jdbc:sqlite:" + DATABASE);
+    }
+
+    /** A gateway to the fake connector that does not retry by itself, its calls paced by {@code limits}. */
+    TeamsGateway gatewayWithoutRetries(RateLimits limits) {
+        return new TeamsGateway(conversations, new ConnectorClients(credentials, ConnectorRetryStrategy.none()), files,
+                ImageLinks.none(), limits);
     }
 
     /** POSTs an activity to /api/messages with the given Authorization header (or none). */

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.microsoft.bot.connector.authentication.AppCredentials;
 
 import nl.borgingsbot.core.chat.ChatUser;
 import nl.borgingsbot.core.chat.DeliveryException;
@@ -35,12 +34,6 @@ import nl.borgingsbot.core.chat.RateLimits;
  */
 class TeamsRateLimitsTest extends TeamsHttpTest {
 
-    @Autowired
-    ConversationStore conversations;
-    @Autowired
-    AppCredentials credentials;
-    @Autowired
-    FileOffers files;
 
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private TeamsGateway gateway;
@@ -49,8 +42,7 @@ class TeamsRateLimitsTest extends TeamsHttpTest {
     @BeforeEach
     void wire() {
         prefix = "L" + System.nanoTime();
-        gateway = new TeamsGateway(conversations, new ConnectorClients(credentials, ConnectorRetryStrategy.none()), files,
-                ImageLinks.none(), new RateLimits((scope, wait) -> { }));
+        gateway = gatewayWithoutRetries(new RateLimits((scope, wait) -> { }));
         assertThat(send(activities.installPersonal(prefix + "A")).statusCode()).isEqualTo(200);
     }
 

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.microsoft.bot.connector.authentication.AppCredentials;
 
 import nl.borgingsbot.core.chat.ChatUser;
 import nl.borgingsbot.core.chat.DeliveryException;
@@ -38,12 +37,6 @@ class TeamsTenantLimitTest extends TeamsHttpTest {
 
     private static final int PARTNERS = 120;
 
-    @Autowired
-    ConversationStore conversations;
-    @Autowired
-    AppCredentials credentials;
-    @Autowired
-    FileOffers files;
 
     private final ExecutorService threads = Executors.newFixedThreadPool(PARTNERS);
     private TeamsGateway gateway;
@@ -52,8 +45,7 @@ class TeamsTenantLimitTest extends TeamsHttpTest {
     @BeforeEach
     void wire() {
         prefix = "T" + System.nanoTime();
-        gateway = new TeamsGateway(conversations, new ConnectorClients(credentials, ConnectorRetryStrategy.none()), files,
-                ImageLinks.none(), new RateLimits((scope, wait) -> { }));
+        gateway = gatewayWithoutRetries(new RateLimits((scope, wait) -> { }));
         assertThat(send(activities.installPersonal(prefix + "A")).statusCode()).isEqualTo(200);
         assertThat(send(activities.installPersonal(prefix + "B")).statusCode()).isEqualTo(200);
     }
