@@ -129,6 +129,13 @@ class OutboxTest {
         return bot;
     }
 
+    /** The scheduler as the application wires it, on this test's clock. */
+    private ScheduleRunner scheduler(Database database, Borgingsbot bot) {
+        return new ScheduleRunner(database.repositories().regions(), database.repositories().rounds(),
+                database.repositories().schedules(), database.repositories().checkIns(), bot.invitations(), bot.reports(),
+                bot.outbox(), ScheduleRunner.DEFAULT_RETENTION_ROUNDS, clock);
+    }
+
     private static ChatUser user(String id) {
         return new ChatUser(SLACK, "T1", id);
     }
@@ -396,9 +403,7 @@ class OutboxTest {
             return null;
         };
         Borgingsbot bot = bot(database, gateway);
-        ScheduleRunner runner = new ScheduleRunner(database.repositories().regions(),
-                database.repositories().rounds(), database.repositories().schedules(), database.repositories().checkIns(),
-                bot.invitations(), bot.reports(), bot.outbox(), ScheduleRunner.DEFAULT_RETENTION_ROUNDS, clock);
+        ScheduleRunner runner = scheduler(database, bot);
 
         clock.set(Instant.parse("2027-01-04T08:00:30Z"));
         assertThat(runner.tick().opened()).isEqualTo(3);
@@ -439,9 +444,7 @@ class OutboxTest {
             return null;
         };
         Borgingsbot bot = bot(database, gateway);
-        ScheduleRunner runner = new ScheduleRunner(database.repositories().regions(),
-                database.repositories().rounds(), database.repositories().schedules(), database.repositories().checkIns(),
-                bot.invitations(), bot.reports(), bot.outbox(), ScheduleRunner.DEFAULT_RETENTION_ROUNDS, clock);
+        ScheduleRunner runner = scheduler(database, bot);
 
         clock.set(Instant.parse("2027-01-04T08:00:30Z"));
         assertThat(runner.tick().opened()).isEqualTo(1);
